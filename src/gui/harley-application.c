@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-application"
+
+#include <glib/gi18n-lib.h>
+
+#include "harley-application.h"
+#include "harley-ui-resources.h"
+#include "harley-preferences-window.h"
+#include "harley-window.h"
+
+struct _HarleyApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  HarleyStore    *store;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HarleyApplication, harley_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this practice database instead of the usual one"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static int
+harley_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Harley %s\n", HARLEY_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    harley_application_set_database_path (self, path);
+  return -1;
+}
+
+static void
+on_quit_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GApplication     *app)
+{
+  g_application_quit (app);
+}
+
+/* When the file cannot be opened there is nothing to show but the reason,
+ * so it gets a small window of its own. */
+static void
+show_open_failure (HarleyApplication *self,
+                   const GError      *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                              _("Harley Cannot Open the Practice Database"),
+                                              error->message);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Harley"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 200);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                      adw_status_page_new ());
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_quit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_thread_cb (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (harley_store_wait_for_check (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    harley_window_set_damaged (HARLEY_WINDOW (window), error);
+}
+
+/* The whole-file check runs beside the window; writes wait for it. */
+static void
+watch_check (HarleyApplication *self,
+             HarleyWindow      *window)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, check_done_cb, g_object_ref (window));
+
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, check_thread_cb);
+}
+
+static void
+harley_application_activate (GApplication *app)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  if (self->database_path == NULL)
+    self->database_path = harley_store_default_path ();
+  self->store = harley_store_open_full (self->database_path, HARLEY_STORE_OPEN_DEFER_CHECK, &error);
+  if (self->store == NULL)
+    {
+      show_open_failure (self, error);
+      return;
+    }
+  window = GTK_WINDOW (harley_window_new (self, self->store));
+  watch_check (self, HARLEY_WINDOW (window));
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HarleyApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HarleyPreferencesWindow *prefs;
+
+  if (self->store == NULL)
+    return;
+  prefs = harley_preferences_window_new (parent, self->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  HarleyApplication *self = user_data;
+  const char *developers[] = { "The Harley developers", NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  g_object_set (about,
+                "application-name", _("Harley"),
+                "application-icon", HARLEY_APP_ID,
+                "version", HARLEY_VERSION,
+                "developer-name", _("The Harley developers"),
+                "developers", developers,
+                "comments", _("The desk of a private medical practice's secretary: patients, "
+                              "diary, letters and results, kept safe on this computer."),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "copyright", "© 2026 The Harley developers",
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows asks about unsaved changes first. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, HARLEY_APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; window size will not be kept", HARLEY_APP_ID);
+      return NULL;
+    }
+  return g_settings_new (HARLEY_APP_ID);
+}
+
+static void
+harley_application_startup (GApplication *app)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (app);
+
+  /* Referencing the bundle keeps it linked from the static library. */
+  g_assert (harley_ui_get_resource () != NULL);
+  G_APPLICATION_CLASS (harley_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  set_accels (GTK_APPLICATION (app));
+  gtk_window_set_default_icon_name (HARLEY_APP_ID);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/harleydesk/Harley/icons");
+  self->settings = load_settings ();
+}
+
+static void
+harley_application_finalize (GObject *object)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (harley_application_parent_class)->finalize (object);
+}
+
+static void
+harley_application_class_init (HarleyApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = harley_application_finalize;
+  app_class->activate = harley_application_activate;
+  app_class->startup = harley_application_startup;
+  app_class->handle_local_options = harley_application_handle_local_options;
+}
+
+static void
+harley_application_init (HarleyApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * harley_application_new:
+ *
+ * Harley is not a single-instance application: a second copy on the same
+ * database is told plainly that the file is in use (the store's lock).
+ *
+ * Returns: (transfer full): the application
+ */
+HarleyApplication *
+harley_application_new (void)
+{
+  return g_object_new (HARLEY_TYPE_APPLICATION,
+                       "application-id", HARLEY_APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/harleydesk/Harley",
+                       NULL);
+}
+
+HarleyStore *
+harley_application_get_store (HarleyApplication *self)
+{
+  return self->store;
+}
+
+const char *
+harley_application_get_database_path (HarleyApplication *self)
+{
+  return self->database_path;
+}
+
+void
+harley_application_set_database_path (HarleyApplication *self,
+                                      const char        *path)
+{
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}
+
+/**
+ * harley_application_get_settings:
+ * @self: a #HarleyApplication
+ *
+ * Returns: (transfer none) (nullable): Harley's settings, when installed
+ */
+GSettings *
+harley_application_get_settings (HarleyApplication *self)
+{
+  return self->settings;
+}

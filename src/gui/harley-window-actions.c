@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-window"
+
+/* The window's actions and shortcuts, and the unsaved-changes question. */
+
+#include <glib/gi18n-lib.h>
+
+#include "harley-window-private.h"
+
+static void
+go_on_after_question (HarleyWindow *self)
+{
+  if (self->closing)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (self->pending_new)
+    harley_patient_editor_new_patient (self->editor);
+  else if (self->pending_id != 0)
+    harley_window_open_patient (self, self->pending_id);
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        HarleyWindow     *self)
+{
+  if (g_strcmp0 (response, "save") == 0 && !harley_patient_editor_save (self->editor))
+    response = "cancel";   /* the form shows what to put right */
+  else if (g_strcmp0 (response, "discard") == 0)
+    harley_patient_editor_revert (self->editor);
+
+  if (g_strcmp0 (response, "cancel") == 0)
+    {
+      gint64 current = harley_patient_editor_get_patient_id (self->editor);
+      guint position = current ? harley_patient_list_find (self->patients, current) : G_MAXUINT;
+
+      self->closing = FALSE;
+      g_signal_handlers_block_matched (self->selection, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+      g_signal_handlers_unblock_matched (self->selection, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      return;
+    }
+  go_on_after_question (self);
+}
+
+/**
+ * _harley_window_guard_unsaved:
+ * @self: a #HarleyWindow
+ * @id: the patient to open next, or 0
+ * @new_patient: whether a new record comes next
+ *
+ * Asks whether to save the open record's changes before going on.
+ */
+void
+_harley_window_guard_unsaved (HarleyWindow *self,
+                              gint64        id,
+                              gboolean      new_patient)
+{
+  HarleyPatient *patient = harley_patient_editor_get_patient (self->editor);
+  g_autofree char *name = harley_patient_get_id (patient) ? harley_patient_dup_display_name (patient)
+                                                          : g_strdup (_("the new patient"));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+
+  self->pending_id = id;
+  self->pending_new = new_patient;
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The record of %s has changes that are not saved yet."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_patient_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "patients");
+  if (harley_patient_editor_get_dirty (self->editor))
+    {
+      _harley_window_guard_unsaved (self, 0, TRUE);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  harley_patient_editor_new_patient (self->editor);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "patients");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+section_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+  int wanted = g_variant_get_int32 (parameter);
+  int n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child), n++)
+    if (n == wanted)
+      {
+        gtk_stack_set_visible_child (self->stack, child);
+        return;
+      }
+}
+
+static void
+show_archived_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+  gboolean show = !harley_patient_list_get_show_archived (self->patients);
+
+  harley_patient_list_set_show_archived (self->patients, show);
+  _harley_window_actions_update (self);
+}
+
+void
+_harley_window_actions_update (HarleyWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
+}
+
+void
+_harley_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.section", "i", section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-archived", NULL, show_archived_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  for (guint i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.section", "i", (int) i);
+}

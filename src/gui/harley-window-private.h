@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "harley-patient-list.h"
+#include "harley-window.h"
+
+G_BEGIN_DECLS
+
+struct _HarleyWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *list_status;
+  GtkListView          *patient_list_view;
+  HarleyPatientEditor  *editor;
+
+  /* Owned references */
+  HarleyStore          *store;
+  HarleyPatientList    *patients;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+
+  /* The patient whose opening waits on the unsaved-changes question */
+  gint64                pending_id;
+  guint                 pending_new : 1;
+  guint                 closing : 1;
+};
+
+void _harley_window_class_actions_init (GtkWidgetClass *widget_class);
+void _harley_window_actions_update     (HarleyWindow   *self);
+void _harley_window_guard_unsaved      (HarleyWindow   *self,
+                                        gint64          id,
+                                        gboolean        new_patient);
+
+G_END_DECLS

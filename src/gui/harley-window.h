@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "harley-application.h"
+#include "harley-patient-editor.h"
+
+G_BEGIN_DECLS
+
+#define HARLEY_TYPE_WINDOW (harley_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HarleyWindow, harley_window, HARLEY, WINDOW, AdwApplicationWindow)
+
+HarleyWindow        *harley_window_new              (HarleyApplication *application,
+                                                     HarleyStore       *store);
+GtkEditable         *harley_window_get_search_entry (HarleyWindow      *self);
+GListModel          *harley_window_get_patient_list (HarleyWindow      *self);
+HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
+void                 harley_window_open_patient     (HarleyWindow      *self,
+                                                     gint64             id);
+void                 harley_window_toast            (HarleyWindow      *self,
+                                                     const char        *message);
+void                 harley_window_set_damaged      (HarleyWindow      *self,
+                                                     const GError      *error);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the tests: a temporary folder per test, and a way to read the
+ * database file the way an outsider would. */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "harley-patient.h"
+#include "harley-store.h"
+
+static inline char *
+harley_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("harley-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline char *
+harley_test_db_path (const char *dir)
+{
+  return g_build_filename (dir, "practice.db", NULL);
+}
+
+/* Runs a query returning one integer, on a separate read-only connection. */
+static inline gint64
+harley_test_query_int (const char *path,
+                       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static inline char *
+harley_test_query_text (const char *path,
+                        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static inline HarleyPatient *
+harley_test_patient (const char *given,
+                     const char *family,
+                     const char *dob,
+                     const char *nhs)
+{
+  HarleyPatient *patient = harley_patient_new ();
+
+  harley_patient_set_text (patient, HARLEY_PATIENT_TITLE, "Mrs");
+  harley_patient_set_text (patient, HARLEY_PATIENT_GIVEN_NAME, given);
+  harley_patient_set_text (patient, HARLEY_PATIENT_FAMILY_NAME, family);
+  harley_patient_set_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH, dob);
+  harley_patient_set_text (patient, HARLEY_PATIENT_NHS_NUMBER, nhs);
+  return patient;
+}
+
+static inline GBytes *
+harley_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+static inline void
+harley_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_chmod (path, 0700);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        harley_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_chmod (dir, 0700);
+  g_rmdir (dir);
+}
