@@ -29,7 +29,7 @@ static const char *section_titles[N_SECTIONS] = {
   N_("Name and date of birth"),
   N_("Address"),
   N_("Phone and email"),
-  N_("She or he agrees to be contacted by"),
+  N_("The patient agrees to be contacted by"),
   N_("GP, referrer and insurance"),
   N_("Hospital numbers"),
   N_("Next of kin"),

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "harley-store.h"
+
+G_BEGIN_DECLS
+
+/* harley-cli's exit status; `harley-cli --help` lists them. A script can
+ * tell from it what to say to the person at the desk. */
+typedef enum
+{
+  HARLEY_CLI_EXIT_OK          = 0,
+  HARLEY_CLI_EXIT_FAILED      = 1,   /* anything else that went wrong */
+  HARLEY_CLI_EXIT_USAGE       = 2,   /* wrong command or input: nothing written */
+  HARLEY_CLI_EXIT_NOT_HARLEY  = 3,
+  HARLEY_CLI_EXIT_TOO_NEW     = 4,
+  HARLEY_CLI_EXIT_DAMAGED     = 5,
+  HARLEY_CLI_EXIT_IN_USE      = 6,
+  HARLEY_CLI_EXIT_READ_ONLY   = 7,
+  HARLEY_CLI_EXIT_NO_DATABASE = 8,
+} HarleyCliExit;
+
+typedef struct
+{
+  char *database;    /* --database, or NULL for the default */
+} HarleyCli;
+
+int           harley_cli_run                 (int                  argc,
+                                              char               **argv);
+int           harley_cli_exit_status         (const GError        *error);
+void          harley_cli_json_append_string  (GString             *out,
+                                              const char          *text);
+
+/* Shared by the commands in harley-cli-*.c */
+int           _harley_cli_parse              (HarleyCli           *cli,
+                                              const char          *command,
+                                              const char          *parameters,
+                                              const char          *summary,
+                                              const char          *description,
+                                              const GOptionEntry  *entries,
+                                              gboolean             strict_posix,
+                                              char              ***args);
+int           _harley_cli_fail               (const GError        *error);
+int           _harley_cli_usage              (const char          *command,
+                                              const char          *message);
+HarleyStore  *_harley_cli_open               (HarleyCli           *cli,
+                                              gboolean             create,
+                                              int                 *status);
+int           _harley_cli_patients           (HarleyCli           *cli,
+                                              char               **args);
+
+G_END_DECLS

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The patient register driven as a secretary drives it: the real window on
+ * a temporary database, text typed into the search and the form, actions
+ * activated as the shortcuts do, and the database read afterwards. */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "harley-application.h"
+#include "harley-register.h"
+#include "harley-test-util.h"
+#include "harley-window.h"
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  gint64             jane;
+  gint64             john;
+  HarleyApplication *app;
+  HarleyWindow      *window;
+  HarleyPatientEditor *editor;
+} Desk;
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gint64
+add_patient (HarleyStore *store,
+             const char  *given,
+             const char  *family,
+             const char  *dob,
+             const char  *nhs)
+{
+  g_autoptr(HarleyPatient) p = harley_test_patient (given, family, dob, nhs);
+  g_autoptr(GError) error = NULL;
+
+  harley_patient_set_text (p, HARLEY_PATIENT_PHONE_MOBILE, "07700 900123");
+  g_assert_true (harley_register_save (store, p, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  return harley_patient_get_id (p);
+}
+
+static void
+desk_open (Desk *desk)
+{
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  desk->dir = harley_test_make_dir ();
+  desk->path = harley_test_db_path (desk->dir);
+  store = harley_store_open (desk->path, &error);
+  g_assert_no_error (error);
+  desk->jane = add_patient (store, "Jane", "Smith", "1965-03-07", "9434765919");
+  desk->john = add_patient (store, "John", "Smithers", "1972-11-30", NULL);
+  add_patient (store, "Ahmed", "Khan", "1988-08-08", NULL);
+  g_clear_object (&store);
+
+  desk->app = harley_application_new ();
+  harley_application_set_database_path (desk->app, desk->path);
+  g_application_register (G_APPLICATION (desk->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (desk->app));
+  desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
+  g_assert_true (HARLEY_IS_WINDOW (desk->window));
+  desk->editor = harley_window_get_editor (desk->window);
+  iterate (300);
+}
+
+static void
+desk_close (Desk *desk)
+{
+  gtk_window_destroy (GTK_WINDOW (desk->window));
+  iterate (50);
+  g_clear_object (&desk->app);
+  harley_test_remove_tree (desk->dir);
+  g_free (desk->dir);
+  g_free (desk->path);
+}
+
+/* Types into an entry one character at a time, letting the window react
+ * to each keystroke as it would. */
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  int position;
+
+  gtk_editable_set_text (editable, "");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      position = gtk_editable_get_position (editable);
+      position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (editable, position);
+      iterate (5);
+    }
+}
+
+static GtkEditable *
+field (Desk              *desk,
+       HarleyPatientText  which)
+{
+  GtkEditable *editable = harley_patient_editor_get_entry (desk->editor, which);
+
+  g_assert_nonnull (editable);
+  return editable;
+}
+
+static void
+activate (GtkWidget  *widget,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  iterate (50);
+}
+
+static char *
+db_text (Desk       *desk,
+         const char *sql)
+{
+  return harley_test_query_text (desk->path, sql);
+}
+
+static void
+test_find_edit_save (void)
+{
+  Desk desk = { 0 };
+  GListModel *list;
+  g_autofree char *mobile = NULL;
+  g_autofree char *sql = NULL;
+
+  desk_open (&desk);
+  list = harley_window_get_patient_list (desk.window);
+
+  activate (GTK_WIDGET (desk.window), "win.search");
+  type_text (harley_window_get_search_entry (desk.window), "smi");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  type_text (harley_window_get_search_entry (desk.window), "943 476 5919");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  type_text (harley_window_get_search_entry (desk.window), "07/03/1965");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* Enter opens the first match */
+  g_signal_emit_by_name (harley_window_get_search_entry (desk.window), "activate");
+  iterate (50);
+  g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.jane);
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER)), ==, "943 476 5919");
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH)), ==, "07/03/1965");
+
+  type_text (field (&desk, HARLEY_PATIENT_PHONE_MOBILE), "+44 7700 900456");
+  type_text (field (&desk, HARLEY_PATIENT_POSTCODE), "sw1a 2aa");
+  g_assert_true (harley_patient_editor_get_dirty (desk.editor));
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_false (harley_patient_editor_get_dirty (desk.editor));
+
+  sql = g_strdup_printf ("SELECT phone_mobile || '|' || postcode FROM patient WHERE id = %" G_GINT64_FORMAT, desk.jane);
+  mobile = db_text (&desk, sql);
+  g_assert_cmpstr (mobile, ==, "07700 900456|SW1A 2AA");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event WHERE kind = 'changed'"), ==, 1);
+  /* the form shows the saved, tidied values */
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_POSTCODE)), ==, "SW1A 2AA");
+  desk_close (&desk);
+}
+
+static void
+test_bad_nhs_number_refused (void)
+{
+  Desk desk = { 0 };
+  const char *problem;
+  gint64 before;
+
+  desk_open (&desk);
+  before = harley_test_query_int (desk.path, "SELECT count(*) FROM patient");
+  activate (GTK_WIDGET (desk.window), "win.new-patient");
+  g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, 0);
+  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Łukasz");
+  type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Nowak");
+  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
+  type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "943 476 5918");
+
+  /* The message shows as she types, beside the field */
+  problem = harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_NHS_NUMBER);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "not valid"));
+
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before);
+  g_assert_true (harley_patient_editor_get_dirty (desk.editor));
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "Łukasz");
+
+  /* an impossible date is refused the same way */
+  type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "");
+  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "31/02/2025");
+  problem = harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_DATE_OF_BIRTH);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "31/02/2025"));
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before);
+
+  /* put right, it saves */
+  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
+  g_assert_null (harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_DATE_OF_BIRTH));
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before + 1);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Nowak' "
+                                                     "AND date_of_birth = '1985-04-04'"), ==, 1);
+  desk_close (&desk);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_unsaved_changes_guard (void)
+{
+  Desk desk = { 0 };
+  AdwMessageDialog *dialog;
+
+  desk_open (&desk);
+  harley_window_open_patient (desk.window, desk.jane);
+  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Hard of hearing: phone daughter");
+
+  /* Opening another patient asks first; Cancel keeps her work. */
+  harley_window_open_patient (desk.window, desk.john);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate (50);
+  g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.jane);
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_ALERTS)), ==, "Hard of hearing: phone daughter");
+
+  /* Save from the question saves, then opens the other patient. */
+  harley_window_open_patient (desk.window, desk.john);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  iterate (50);
+  g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.john);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = "
+                                                     "'Hard of hearing: phone daughter'"), ==, 1);
+
+  /* Escape puts back what is saved */
+  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jonathan");
+  activate (GTK_WIDGET (desk.editor), "editor.cancel");
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "John");
+  g_assert_false (harley_patient_editor_get_dirty (desk.editor));
+  desk_close (&desk);
+}
+
+static void
+test_archive_and_duplicate (void)
+{
+  Desk desk = { 0 };
+  AdwMessageDialog *dialog;
+  g_autofree char *sql = NULL;
+
+  desk_open (&desk);
+  harley_window_open_patient (desk.window, desk.john);
+  activate (GTK_WIDGET (desk.editor), "editor.archive");
+  sql = g_strdup_printf ("SELECT archived FROM patient WHERE id = %" G_GINT64_FORMAT, desk.john);
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, 1);
+  type_text (harley_window_get_search_entry (desk.window), "smithers");
+  g_assert_cmpuint (g_list_model_get_n_items (harley_window_get_patient_list (desk.window)), ==, 0);
+
+  /* A second Jane Smith born the same day is questioned, then allowed. */
+  activate (GTK_WIDGET (desk.window), "win.new-patient");
+  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jane");
+  type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Smith");
+  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "7/3/1965");
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 1);
+  adw_message_dialog_response (dialog, "save");
+  iterate (50);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 2);
+  desk_close (&desk);
+}
+
+/* Each flow runs in a process of its own, as each start of Harley does:
+ * one application per process. */
+static void
+run_in_subprocess (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      ((GTestFunc) data) ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/ui/patients/find-edit-save", test_find_edit_save, run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/bad-nhs-number-refused", test_bad_nhs_number_refused, run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/unsaved-changes-guard", test_unsaved_changes_guard, run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/archive-and-duplicate", test_archive_and_duplicate, run_in_subprocess);
+
+  return g_test_run ();
+}
