@@ -298,6 +298,44 @@ test_archive_and_duplicate (void)
   desk_close (&desk);
 }
 
+static void
+test_new_gp_in_address_book (void)
+{
+  Desk desk = { 0 };
+  HarleyAddressBook *book;
+  GtkEditable *postcode;
+  g_autofree char *sql = NULL;
+  gint64 gp;
+
+  desk_open (&desk);
+  book = harley_window_get_address_book (desk.window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 2));
+  harley_address_book_show_kind (book, HARLEY_CONTACT_GP);
+  activate (GTK_WIDGET (book), "book.new");
+  type_text (harley_address_book_get_row (book, "name"), "Dr Chidi Okafor");
+  type_text (harley_address_book_get_row (book, "address-lines"), "Riverside Surgery, 1 Mill Lane");
+  type_text (harley_address_book_get_row (book, "post-town"), "Leeds");
+  postcode = harley_address_book_get_row (book, "postcode");
+  type_text (postcode, "LS1 99");
+  activate (GTK_WIDGET (book), "book.save");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact"), ==, 0);
+
+  type_text (postcode, "ls14ap");
+  activate (GTK_WIDGET (book), "book.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact WHERE kind = 'gp' "
+                                                     "AND postcode = 'LS1 4AP' AND post_town = 'Leeds'"), ==, 1);
+  gp = harley_test_query_int (desk.path, "SELECT id FROM contact");
+
+  /* The new GP can be chosen on a record straight away. */
+  harley_window_open_patient (desk.window, desk.jane);
+  g_assert_true (harley_patient_editor_choose_contact (desk.editor, HARLEY_PATIENT_GP, gp));
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  sql = g_strdup_printf ("SELECT gp_id FROM patient WHERE id = %" G_GINT64_FORMAT, desk.jane);
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
+  desk_close (&desk);
+}
+
 /* Each flow runs in a process of its own, as each start of Harley does:
  * one application per process. */
 static void
@@ -323,6 +361,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/patients/bad-nhs-number-refused", test_bad_nhs_number_refused, run_in_subprocess);
   g_test_add_data_func ("/ui/patients/unsaved-changes-guard", test_unsaved_changes_guard, run_in_subprocess);
   g_test_add_data_func ("/ui/patients/archive-and-duplicate", test_archive_and_duplicate, run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/new-gp-in-address-book", test_new_gp_in_address_book, run_in_subprocess);
 
   return g_test_run ();
 }

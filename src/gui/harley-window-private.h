@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "harley-address-book.h"
 #include "harley-patient-list.h"
 #include "harley-window.h"
 
@@ -18,6 +19,7 @@ struct _HarleyWindow
   GtkLabel             *list_status;
   GtkListView          *patient_list_view;
   HarleyPatientEditor  *editor;
+  HarleyAddressBook    *address_book;
 
   /* Owned references */
   HarleyStore          *store;

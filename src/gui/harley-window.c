@@ -162,6 +162,13 @@ on_editor_archived_cb (HarleyPatientEditor *editor,
   harley_window_toast (self, message);
 }
 
+static void
+on_address_book_changed_cb (HarleyAddressBook *book,
+                            HarleyWindow      *self)
+{
+  harley_patient_editor_reload_address_book (self->editor);
+}
+
 static gboolean
 harley_window_close_request (GtkWindow *window)
 {
@@ -201,6 +208,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   window_class->close_request = harley_window_close_request;
 
   g_type_ensure (HARLEY_TYPE_PATIENT_EDITOR);
+  g_type_ensure (HARLEY_TYPE_ADDRESS_BOOK);
   g_type_ensure (HARLEY_TYPE_PATIENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/harleydesk/Harley/harley-window.ui");
@@ -211,11 +219,13 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, list_status);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, patient_list_view);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_address_book_changed_cb);
 
   _harley_window_class_actions_init (widget_class);
 }
@@ -289,6 +299,7 @@ harley_window_new (HarleyApplication *application,
   if (self->settings != NULL)
     g_object_ref (self->settings);
   harley_patient_editor_set_store (self->editor, store);
+  harley_address_book_set_store (self->address_book, store);
   setup_patient_list (self);
   bind_settings (self);
   show_practice_name (self);
@@ -313,6 +324,12 @@ HarleyPatientEditor *
 harley_window_get_editor (HarleyWindow *self)
 {
   return self->editor;
+}
+
+HarleyAddressBook *
+harley_window_get_address_book (HarleyWindow *self)
+{
+  return self->address_book;
 }
 
 void

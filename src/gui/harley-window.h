@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "harley-address-book.h"
 #include "harley-application.h"
 #include "harley-patient-editor.h"
 
@@ -17,6 +18,7 @@ HarleyWindow        *harley_window_new              (HarleyApplication *applicat
 GtkEditable         *harley_window_get_search_entry (HarleyWindow      *self);
 GListModel          *harley_window_get_patient_list (HarleyWindow      *self);
 HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
+HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);
 void                 harley_window_toast            (HarleyWindow      *self,

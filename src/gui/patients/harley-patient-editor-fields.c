@@ -469,7 +469,7 @@ _harley_patient_editor_load_contacts (HarleyPatientEditor *self)
   self->loading--;
 }
 
-static void
+static gboolean
 select_contact (GtkDropDown *dropdown,
                 GListModel  *contacts,
                 gint64       id)
@@ -484,9 +484,29 @@ select_contact (GtkDropDown *dropdown,
       if (harley_contact_get_id (c) == id)
         {
           gtk_drop_down_set_selected (dropdown, i);
-          return;
+          return TRUE;
         }
     }
+  return id == 0;
+}
+
+/**
+ * harley_patient_editor_choose_contact:
+ * @self: a #HarleyPatientEditor
+ * @link: GP, referrer or insurer
+ * @contact_id: the address book entry, or 0 for none
+ *
+ * Chooses an entry as the GP's dropdown does when she picks one.
+ *
+ * Returns: whether the entry is in the address book's list
+ */
+gboolean
+harley_patient_editor_choose_contact (HarleyPatientEditor *self,
+                                      HarleyPatientLink    link,
+                                      gint64               contact_id)
+{
+  g_return_val_if_fail (link < HARLEY_PATIENT_N_LINKS, FALSE);
+  return select_contact (self->link_dropdowns[link], self->contacts[link], contact_id);
 }
 
 static void

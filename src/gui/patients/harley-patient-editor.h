@@ -29,6 +29,9 @@ GtkEditable   *harley_patient_editor_get_entry     (HarleyPatientEditor *self,
                                                     HarleyPatientText    field);
 const char    *harley_patient_editor_get_problem   (HarleyPatientEditor *self,
                                                     HarleyPatientText    field);
+gboolean       harley_patient_editor_choose_contact (HarleyPatientEditor *self,
+                                                    HarleyPatientLink    link,
+                                                    gint64               contact_id);
 void           harley_patient_editor_reload_address_book (HarleyPatientEditor *self);
 
 G_END_DECLS

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-address-book"
+
+#include <glib/gi18n-lib.h>
+
+#include "harley-address-book.h"
+#include "harley-validate.h"
+
+struct _HarleyAddressBook
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkDropDown   *kind_dropdown;
+  GtkListBox    *contact_list;
+  GtkStack      *stack;
+  AdwPreferencesGroup *form_group;
+  AdwEntryRow   *name_row;
+  AdwEntryRow   *code_row;
+  AdwEntryRow   *address_row;
+  AdwEntryRow   *town_row;
+  AdwEntryRow   *postcode_row;
+  AdwEntryRow   *phone_row;
+  AdwEntryRow   *email_row;
+  AdwEntryRow   *notes_row;
+
+  /* Owned references */
+  HarleyStore   *store;
+  GListModel    *contacts;
+  HarleyContact *contact;    /* being edited; id 0 when new */
+};
+
+G_DEFINE_FINAL_TYPE (HarleyAddressBook, harley_address_book, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct {
+  const char *property;
+  gsize       offset;
+  gboolean  (*check) (const char *, char **, GError **);
+} rows[] = {
+  { "name", G_STRUCT_OFFSET (HarleyAddressBook, name_row), NULL },
+  { "code", G_STRUCT_OFFSET (HarleyAddressBook, code_row), NULL },
+  { "address-lines", G_STRUCT_OFFSET (HarleyAddressBook, address_row), NULL },
+  { "post-town", G_STRUCT_OFFSET (HarleyAddressBook, town_row), NULL },
+  { "postcode", G_STRUCT_OFFSET (HarleyAddressBook, postcode_row), harley_validate_postcode },
+  { "phone", G_STRUCT_OFFSET (HarleyAddressBook, phone_row), harley_validate_phone },
+  { "email", G_STRUCT_OFFSET (HarleyAddressBook, email_row), harley_validate_email },
+  { "notes", G_STRUCT_OFFSET (HarleyAddressBook, notes_row), NULL },
+};
+
+static AdwEntryRow *
+row_at (HarleyAddressBook *self,
+        guint              i)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, rows[i].offset);
+}
+
+static GtkWidget *
+create_contact_row (gpointer item,
+                    gpointer user_data)
+{
+  HarleyContact *contact = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *where = g_strjoin (", ", harley_contact_get_post_town (contact)
+                                             ? harley_contact_get_post_town (contact) : "",
+                                      harley_contact_get_phone (contact)
+                                             ? harley_contact_get_phone (contact) : "", NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), harley_contact_get_name (contact));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (where));
+  return row;
+}
+
+static HarleyContactKind
+current_kind (HarleyAddressBook *self)
+{
+  return MIN (gtk_drop_down_get_selected (self->kind_dropdown), HARLEY_CONTACT_N_KINDS - 1);
+}
+
+static void
+reload (HarleyAddressBook *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->contacts);
+  self->contacts = harley_contact_list (self->store, current_kind (self), &error);
+  if (error != NULL)
+    g_warning ("The address book could not be read: %s", error->message);
+  gtk_list_box_bind_model (self->contact_list, self->contacts, create_contact_row, NULL, NULL);
+}
+
+static void
+show_contact (HarleyAddressBook *self,
+              HarleyContact     *contact)
+{
+  g_set_object (&self->contact, contact);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *shown = NULL;
+
+      g_object_get (contact, rows[i].property, &value, NULL);
+      lines = g_strsplit (value ? value : "", "\n", -1);
+      shown = g_strjoinv (", ", lines);
+      gtk_editable_set_text (GTK_EDITABLE (row_at (self, i)), shown);
+      gtk_widget_remove_css_class (GTK_WIDGET (row_at (self, i)), "error");
+    }
+  adw_preferences_group_set_title (self->form_group,
+                                   harley_contact_get_id (contact) ? harley_contact_get_name (contact)
+                                                                   : _("New Entry"));
+  adw_preferences_group_set_description (self->form_group, harley_contact_kind_label (harley_contact_get_kind (contact)));
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+static void
+on_contact_list_row_selected_cb (HarleyAddressBook *self,
+                                 GtkListBoxRow     *row)
+{
+  g_autoptr(HarleyContact) contact = NULL;
+
+  if (row == NULL)
+    return;
+  contact = g_list_model_get_item (self->contacts, gtk_list_box_row_get_index (row));
+  show_contact (self, contact);
+}
+
+static void
+on_kind_dropdown_selected_cb (HarleyAddressBook *self)
+{
+  if (self->store == NULL)
+    return;
+  reload (self);
+  g_clear_object (&self->contact);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+harley_address_book_new_entry (HarleyAddressBook *self)
+{
+  g_autoptr(HarleyContact) contact = harley_contact_new (current_kind (self), NULL);
+
+  gtk_list_box_unselect_all (self->contact_list);
+  show_contact (self, contact);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/* Reads and checks one row; commas in an address become new lines. */
+static gboolean
+read_row (HarleyAddressBook  *self,
+          guint               i,
+          char              **value,
+          GError            **error)
+{
+  AdwEntryRow *row = row_at (self, i);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (*text != '\0' && rows[i].check != NULL && !rows[i].check (text, value, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return FALSE;
+    }
+  if (*text != '\0' && rows[i].check == NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        g_strstrip (parts[p]);
+      *value = g_strjoinv (g_str_equal (rows[i].property, "address-lines") ? "\n" : ", ", parts);
+    }
+  return TRUE;
+}
+
+/**
+ * harley_address_book_save:
+ * @self: a #HarleyAddressBook
+ * @error: where to put what is wrong
+ *
+ * Checks and saves the entry being edited.
+ */
+gboolean
+harley_address_book_save (HarleyAddressBook  *self,
+                          GError            **error)
+{
+  g_autoptr(HarleyContact) edited = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  if (self->contact == NULL)
+    return TRUE;
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Enter the name."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return FALSE;
+    }
+  edited = harley_contact_new (harley_contact_get_kind (self->contact), NULL);
+  g_object_set (edited, "id", harley_contact_get_id (self->contact),
+                "organisation-id", harley_contact_get_organisation_id (self->contact), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!read_row (self, i, &value, error))
+        return FALSE;
+      g_object_set (edited, rows[i].property, value, NULL);
+    }
+  if (!harley_contact_save (self->store, edited, error))
+    return FALSE;
+  reload (self);
+  show_contact (self, edited);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+toast (HarleyAddressBook *self,
+       const char        *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+book_save_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HarleyAddressBook *self = HARLEY_ADDRESS_BOOK (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!harley_address_book_save (self, &error))
+    toast (self, error->message);
+  else if (self->contact != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved %s"), harley_contact_get_name (self->contact));
+
+      toast (self, message);
+    }
+}
+
+static void
+book_new_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  harley_address_book_new_entry (HARLEY_ADDRESS_BOOK (widget));
+}
+
+static void
+harley_address_book_dispose (GObject *object)
+{
+  HarleyAddressBook *self = HARLEY_ADDRESS_BOOK (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_ADDRESS_BOOK);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->contact);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (harley_address_book_parent_class)->dispose (object);
+}
+
+static void
+harley_address_book_class_init (HarleyAddressBookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = harley_address_book_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/harleydesk/Harley/contacts/harley-address-book.ui");
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, contact_list);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, stack);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, form_group);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, code_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, address_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, town_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, postcode_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, email_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "book.save", NULL, book_save_action);
+  gtk_widget_class_install_action (widget_class, "book.new", NULL, book_new_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "book.save", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+harley_address_book_init (HarleyAddressBook *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < HARLEY_CONTACT_N_KINDS; i++)
+    gtk_string_list_append (kinds, harley_contact_kind_label (i));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+}
+
+void
+harley_address_book_set_store (HarleyAddressBook *self,
+                               HarleyStore       *store)
+{
+  g_return_if_fail (HARLEY_IS_ADDRESS_BOOK (self));
+
+  if (g_set_object (&self->store, store))
+    reload (self);
+}
+
+void
+harley_address_book_show_kind (HarleyAddressBook *self,
+                               HarleyContactKind  kind)
+{
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+}
+
+/**
+ * harley_address_book_get_row:
+ * @self: a #HarleyAddressBook
+ * @property: a #HarleyContact property: "name", "postcode" …
+ *
+ * Returns: (transfer none) (nullable): the entry that edits it
+ */
+GtkEditable *
+harley_address_book_get_row (HarleyAddressBook *self,
+                             const char        *property)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].property, property))
+      return GTK_EDITABLE (row_at (self, i));
+  return NULL;
+}
