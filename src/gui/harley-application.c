@@ -146,6 +146,9 @@ preferences_action (GSimpleAction *action,
   if (self->store == NULL)
     return;
   prefs = harley_preferences_window_new (parent, self->store);
+  if (HARLEY_IS_WINDOW (parent))
+    g_signal_connect_object (prefs, "destroy", G_CALLBACK (harley_window_show_practice_name),
+                             parent, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

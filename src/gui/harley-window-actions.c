@@ -127,18 +127,6 @@ section_action (GtkWidget  *widget,
       }
 }
 
-static void
-show_archived_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HarleyWindow *self = HARLEY_WINDOW (widget);
-  gboolean show = !harley_patient_list_get_show_archived (self->patients);
-
-  harley_patient_list_set_show_archived (self->patients, show);
-  _harley_window_actions_update (self);
-}
-
 void
 _harley_window_actions_update (HarleyWindow *self)
 {
@@ -151,7 +139,6 @@ _harley_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.section", "i", section_action);
-  gtk_widget_class_install_action (widget_class, "win.show-archived", NULL, show_archived_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

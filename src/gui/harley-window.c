@@ -243,6 +243,17 @@ harley_window_init (HarleyWindow *self)
 }
 
 static void
+add_list_actions (HarleyWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) show_archived =
+    g_property_action_new ("show-archived", self->patients, "show-archived");
+
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_archived));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (group));
+}
+
+static void
 bind_settings (HarleyWindow *self)
 {
   if (self->settings == NULL)
@@ -253,8 +264,8 @@ bind_settings (HarleyWindow *self)
   g_settings_bind (self->settings, "show-archived", self->patients, "show-archived", G_SETTINGS_BIND_DEFAULT);
 }
 
-static void
-show_practice_name (HarleyWindow *self)
+void
+harley_window_show_practice_name (HarleyWindow *self)
 {
   g_autofree char *name = harley_store_get_practice_detail (self->store, "name");
 
@@ -301,8 +312,9 @@ harley_window_new (HarleyApplication *application,
   harley_patient_editor_set_store (self->editor, store);
   harley_address_book_set_store (self->address_book, store);
   setup_patient_list (self);
+  add_list_actions (self);
   bind_settings (self);
-  show_practice_name (self);
+  harley_window_show_practice_name (self);
   _harley_window_actions_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;

@@ -21,6 +21,7 @@ HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
 HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);
+void                 harley_window_show_practice_name (HarleyWindow *self);
 void                 harley_window_toast            (HarleyWindow      *self,
                                                      const char        *message);
 void                 harley_window_set_damaged      (HarleyWindow      *self,
