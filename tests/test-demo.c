@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-demo"
+
+#include <string.h>
+
+#include "harley-demo.h"
+#include "harley-register.h"
+#include "harley-test-util.h"
+#include "harley-validate.h"
+
+#define N_PATIENTS 500
+#define SEED       7
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  HarleyStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = harley_test_make_dir ();
+  f->path = harley_test_db_path (f->dir);
+  f->store = harley_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  harley_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+fill (HarleyStore *store,
+      guint        n,
+      guint32      seed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_demo_fill (store, n, seed, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+query_int (HarleyStore *store,
+           const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static double
+query_share (HarleyStore *store,
+             const char  *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1000 * count(*) / (SELECT count(*) FROM patient) "
+                                          "FROM patient WHERE %s", condition);
+
+  return query_int (store, sql) / 1000.0;
+}
+
+/* Calls @func on every value of the first column of @sql. */
+static void
+foreach_text (HarleyStore *store,
+              const char  *sql,
+              void       (*func) (const char *text, gpointer data),
+              gpointer     data)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0), data);
+  sqlite3_finalize (stmt);
+}
+
+/* A digest of every row of @table, leaving out the times rows were
+ * written, which are the clock's and not the seed's. */
+static void
+hash_table (HarleyStore *store,
+            GChecksum   *checksum,
+            const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      {
+        const char *name = sqlite3_column_name (stmt, c);
+        const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+        if (g_str_equal (name, "created_at") || g_str_equal (name, "updated_at") || g_str_equal (name, "at"))
+          continue;
+        g_checksum_update (checksum, (const guchar *) (text ? text : "\x01NULL"), -1);
+        g_checksum_update (checksum, (const guchar *) "\x02", 1);
+      }
+  sqlite3_finalize (stmt);
+}
+
+static char *
+hash_database (HarleyStore *store)
+{
+  const char *tables[] = {
+    "patient", "contact", "hospital_number", "practice_detail", "patient_name_key", "patient_id_key",
+    "patient_event",
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    hash_table (store, checksum, tables[i]);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = harley_test_make_dir ();
+  g_autofree char *path = harley_test_db_path (dir);
+  g_autofree char *other_dir = harley_test_make_dir ();
+  g_autofree char *other_path = harley_test_db_path (other_dir);
+  g_autoptr(HarleyStore) same = harley_store_open (path, NULL);
+  g_autoptr(HarleyStore) other = harley_store_open (other_path, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  fill (f->store, N_PATIENTS, SEED);
+  fill (same, N_PATIENTS, SEED);
+  fill (other, N_PATIENTS, SEED + 1);
+  first = hash_database (f->store);
+  second = hash_database (same);
+  third = hash_database (other);
+
+  g_assert_cmpint (harley_register_count (f->store), ==, N_PATIENTS);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (first, !=, third);
+
+  g_clear_object (&same);
+  g_clear_object (&other);
+  harley_test_remove_tree (dir);
+  harley_test_remove_tree (other_dir);
+}
+
+static void
+check_nhs_number (const char *text,
+                  gpointer    data)
+{
+  GHashTable *seen = data;
+  g_autofree char *normalised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_validate_nhs_number (text, &normalised, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalised, ==, text);
+  g_assert_true (g_str_has_prefix (text, "999"));
+  g_assert_true (g_hash_table_add (seen, g_strdup (text)));
+}
+
+static void
+test_nhs_numbers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  fill (f->store, N_PATIENTS, SEED);
+  foreach_text (f->store, "SELECT nhs_number FROM patient WHERE nhs_number IS NOT NULL", check_nhs_number, seen);
+  /* Nearly everyone has one; overseas patients may not. */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, N_PATIENTS * 9 / 10);
+  g_assert_cmpuint (g_hash_table_size (seen), <, N_PATIENTS);
+}
+
+static void
+check_postcode (const char *text,
+                gpointer    data)
+{
+  g_autofree char *normalised = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_validate_postcode (text, &normalised, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalised, ==, text);
+}
+
+static void
+check_phone (const char *text,
+             gpointer    data)
+{
+  g_autofree char *normalised = NULL;
+  g_autofree char *digits = harley_phone_digits (text);
+  g_autoptr(GError) error = NULL;
+  const char *ranges[] = {
+    "07700900", "02079460", "01632960", "01134960", "01144960", "01154960", "01164960", "01174960",
+    "01184960", "01214960", "01314960", "01414960", "01514960", "01614960", "01914980", "02890180",
+    "02920180",
+  };
+  gboolean in_drama_range = FALSE;
+
+  g_assert_true (harley_validate_phone (text, &normalised, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalised, ==, text);
+  /* Ofcom's numbers for drama: none of them rings anyone. */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    in_drama_range |= g_str_has_prefix (digits, ranges[i]);
+  g_assert_true (in_drama_range);
+  g_assert_cmpuint (strlen (digits), ==, 11);
+}
+
+static void
+test_addresses_and_phones (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *phones[] = {
+    "SELECT phone_home FROM patient WHERE phone_home IS NOT NULL",
+    "SELECT phone_mobile FROM patient WHERE phone_mobile IS NOT NULL",
+    "SELECT phone_work FROM patient WHERE phone_work IS NOT NULL",
+    "SELECT next_of_kin_phone FROM patient WHERE next_of_kin_phone IS NOT NULL",
+    "SELECT phone FROM contact WHERE phone IS NOT NULL",
+  };
+
+  fill (f->store, N_PATIENTS, SEED);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE postcode IS NULL "
+                                        "OR post_town IS NULL OR address_line1 IS NULL"), ==, 0);
+  foreach_text (f->store, "SELECT postcode FROM patient", check_postcode, NULL);
+  foreach_text (f->store, "SELECT postcode FROM contact WHERE postcode IS NOT NULL", check_postcode, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
+    foreach_text (f->store, phones[i], check_phone, NULL);
+  /* The outward code belongs to the town. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE post_town = 'Leeds' "
+                                        "AND postcode NOT LIKE 'LS%'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE post_town = 'Cardiff' "
+                                        "AND postcode NOT LIKE 'CF%'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE post_town = 'London' AND "
+                                        "substr (postcode, 1, 1) NOT IN ('N', 'S', 'E', 'W')"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE email IS NOT NULL "
+                                        "AND email NOT GLOB '*@example.[cno][oer][mgt]'"), ==, 0);
+}
+
+static void
+test_address_book (Fixture       *f,
+                   gconstpointer  data)
+{
+  fill (f->store, N_PATIENTS, SEED);
+
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'gp-practice'"), ==, 40);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'hospital'"), ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'laboratory'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'insurer'"), ==, 6);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'referrer'"), ==, 10);
+  /* Every GP works at a practice, and every practice has two to four. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact g LEFT JOIN contact p "
+                                        "ON p.id = g.organisation_id WHERE g.kind = 'gp' "
+                                        "AND (p.kind IS NOT 'gp-practice')"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM (SELECT count(g.id) AS n FROM contact p "
+                                        "LEFT JOIN contact g ON g.organisation_id = p.id AND g.kind = 'gp' "
+                                        "WHERE p.kind = 'gp-practice' GROUP BY p.id) WHERE n NOT BETWEEN 2 AND 4"),
+                   ==, 0);
+  /* Every patient has a GP who is in the address book. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient p LEFT JOIN contact g "
+                                        "ON g.id = p.gp_id WHERE g.kind IS NOT 'gp'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient p LEFT JOIN contact i "
+                                        "ON i.id = p.insurer_id WHERE p.insurer_id IS NOT NULL "
+                                        "AND i.kind IS NOT 'insurer'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM hospital_number h LEFT JOIN contact c "
+                                        "ON c.id = h.hospital_id WHERE c.kind IS NOT 'hospital'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) - count(DISTINCT number) FROM hospital_number"), ==, 0);
+}
+
+static void
+test_shares (Fixture       *f,
+             gconstpointer  data)
+{
+  fill (f->store, 2000, SEED);
+
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "insurer_id IS NOT NULL"), 0.7, 0.05);
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "self_pay = 1"), 0.3, 0.05);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE (insurer_id IS NULL) = (self_pay = 0)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE insurer_id IS NOT NULL "
+                                        "AND insurance_membership IS NULL"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "email IS NOT NULL"), 0.6, 0.05);
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "next_of_kin_name IS NOT NULL"), 0.5, 0.07);
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "alerts IS NOT NULL"), 0.03, 0.015);
+  g_assert_cmpfloat_with_epsilon (query_share (f->store, "id IN (SELECT patient_id FROM hospital_number)"),
+                                  0.4, 0.05);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE consent_email = 1 AND email IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE consent_sms = 1 "
+                                        "AND phone_mobile IS NULL"), ==, 0);
+}
+
+static void
+test_names (Fixture       *f,
+            gconstpointer  data)
+{
+  fill (f->store, 2000, SEED);
+
+  /* A mix that search and letters must cope with. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE family_name GLOB '*-*'"), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE family_name GLOB \"*'*\""), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE given_name IN "
+                                        "('Siobhán', 'Zoë', 'Łukasz', 'Róisín', 'Małgorzata', 'Seán')"), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE preferred_name IS NOT NULL"), >, 50);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT family_name) FROM patient"), >, 150);
+  /* Titles agree with sex and age: no Mr who is female, no Mrs of ten. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE title IN ('Mrs', 'Ms', 'Miss') "
+                                        "AND sex <> 'female'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE title IN ('Mr', 'Master') "
+                                        "AND sex <> 'male'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE title IN ('Mrs', 'Ms', 'Mr', 'Dr') "
+                                        "AND date_of_birth > '2008-12-31'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE title = 'Master' "
+                                        "AND date_of_birth < '2009-01-01'"), ==, 0);
+  /* Ages from newborn to 95. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE date_of_birth < '1929-01-01' "
+                                        "OR date_of_birth > '2024-12-31'"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE date_of_birth < '1940-01-01'"), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE date_of_birth > '2019-12-31'"), >, 0);
+}
+
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HarleyPatient) patient = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  fill (f->store, N_PATIENTS, SEED);
+  patient = harley_register_load (f->store, 321, &error);
+  g_assert_no_error (error);
+  query = g_strdup_printf ("%s %s", harley_patient_get_text (patient, HARLEY_PATIENT_GIVEN_NAME),
+                           harley_patient_get_text (patient, HARLEY_PATIENT_FAMILY_NAME));
+
+  g_assert_cmpint (harley_register_search (f->store, query, HARLEY_SEARCH_DEFAULT, 100, ids, NULL, &error),
+                   ==, HARLEY_SEARCH_NAME);
+  g_assert_no_error (error);
+  g_assert_true (ids_contain (ids, 321));
+
+  g_array_set_size (ids, 0);
+  g_assert_cmpint (harley_register_search (f->store, harley_patient_get_text (patient, HARLEY_PATIENT_POSTCODE),
+                                           HARLEY_SEARCH_DEFAULT, 100, ids, NULL, &error),
+                   ==, HARLEY_SEARCH_IDENTIFIER);
+  g_assert_no_error (error);
+  g_assert_true (ids_contain (ids, 321));
+}
+
+static void
+test_practice (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *gmc = NULL;
+  g_autofree char *address = NULL;
+
+  fill (f->store, 10, SEED);
+  name = harley_store_get_practice_detail (f->store, "name");
+  gmc = harley_store_get_practice_detail (f->store, "gmc");
+  address = harley_store_get_practice_detail (f->store, "address");
+  g_assert_cmpstr (name, ==, "Dr Eleanor Hartley — Consultant Dermatologist");
+  g_assert_cmpstr (gmc, ==, "1234567");
+  g_assert_nonnull (strchr (address, '\n'));
+  g_clear_pointer (&name, g_free);
+
+  /* A practice that has a name keeps it. */
+  fixture_tear_down (f, data);
+  fixture_set_up (f, data);
+  g_assert_true (harley_store_set_practice_detail (f->store, "name", "Dr A Jones", &error));
+  fill (f->store, 10, SEED);
+  name = harley_store_get_practice_detail (f->store, "name");
+  g_assert_cmpstr (name, ==, "Dr A Jones");
+
+  g_assert_true (harley_demo_fill_practice (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = harley_store_get_practice_detail (f->store, "name");
+  g_assert_cmpstr (name, ==, "Dr Eleanor Hartley — Consultant Dermatologist");
+}
+
+static void
+assert_nothing_written (HarleyStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM patient"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM contact"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM practice_detail"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM patient_event"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM patient_name_key"), ==, 0);
+}
+
+/* The disk fills up part of the way through: nothing at all is kept, and
+ * the practice can go on using the database. */
+static void
+test_disk_full_leaves_nothing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                                            query_int (f->store, "PRAGMA page_count") + 40);
+
+  g_assert_true (harley_store_exec (f->store, limit, &error));
+  g_assert_false (harley_demo_fill (f->store, 2000, SEED, &error));
+  g_assert_error (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_DISK_FULL);
+  g_assert_false (harley_store_in_transaction (f->store));
+  assert_nothing_written (f->store);
+  g_clear_error (&error);
+
+  g_assert_true (harley_store_exec (f->store, "PRAGMA max_page_count = 1073741823", &error));
+  fill (f->store, 20, SEED);
+  g_assert_cmpint (harley_register_count (f->store), ==, 20);
+}
+
+static void
+test_refuses_register_with_patients (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(HarleyPatient) patient = harley_test_patient ("Jane", "Smith", "1965-03-07", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_register_save (f->store, patient, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_assert_false (harley_demo_fill (f->store, 10, SEED, &error));
+  g_assert_error (error, HARLEY_DEMO_ERROR, HARLEY_DEMO_ERROR_NOT_EMPTY);
+  g_assert_cmpint (harley_register_count (f->store), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM practice_detail"), ==, 0);
+}
+
+static void
+test_too_many (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (harley_demo_fill (f->store, HARLEY_DEMO_MAX_PATIENTS + 1, SEED, &error));
+  g_assert_error (error, HARLEY_DEMO_ERROR, HARLEY_DEMO_ERROR_TOO_MANY);
+  assert_nothing_written (f->store);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/demo/deterministic", test_deterministic);
+  ADD ("/demo/nhs-numbers", test_nhs_numbers);
+  ADD ("/demo/addresses-and-phones", test_addresses_and_phones);
+  ADD ("/demo/address-book", test_address_book);
+  ADD ("/demo/shares", test_shares);
+  ADD ("/demo/names", test_names);
+  ADD ("/demo/search", test_search);
+  ADD ("/demo/practice", test_practice);
+  ADD ("/demo/disk-full-leaves-nothing", test_disk_full_leaves_nothing);
+  ADD ("/demo/refuses-register-with-patients", test_refuses_register_with_patients);
+  ADD ("/demo/too-many", test_too_many);
+#undef ADD
+
+  return g_test_run ();
+}
