@@ -95,10 +95,15 @@ static void
 on_search_entry_activate_cb (GtkSearchEntry *entry,
                              HarleyWindow   *self)
 {
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
     return;
-  harley_window_open_patient (self, harley_patient_list_get_id (self->patients, 0));
-  harley_patient_editor_focus_first (self->editor);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = 0;
+  harley_window_open_patient (self, harley_patient_list_get_id (self->patients, selected));
+  if (harley_patient_editor_get_patient_id (self->editor) == harley_patient_list_get_id (self->patients, selected))
+    harley_patient_editor_focus_first (self->editor);
 }
 
 static void
@@ -117,6 +122,30 @@ on_patient_list_view_activate_cb (GtkListView  *view,
   harley_patient_editor_focus_first (self->editor);
 }
 
+/* GTK 4.8 has no gtk_list_view_scroll_to(): rows are all one height, so
+ * the adjustment tells where a row is. */
+static void
+scroll_to_row (HarleyWindow *self,
+               guint         position)
+{
+  GtkScrollable *scrollable = GTK_SCROLLABLE (self->patient_list_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (scrollable);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
+  double row, top, page;
+
+  if (adjustment == NULL || n == 0)
+    return;
+  row = gtk_adjustment_get_upper (adjustment) / n;
+  top = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (position * row < top)
+    gtk_adjustment_set_value (adjustment, position * row);
+  else if ((position + 1) * row > top + page)
+    gtk_adjustment_set_value (adjustment, (position + 1) * row - page);
+}
+
+/* Up and Down in the search move through the matches, opening each, while
+ * the cursor stays in the search: type, arrow, Enter. */
 static gboolean
 on_search_key_pressed_cb (GtkEventControllerKey *controller,
                           guint                  keyval,
@@ -124,9 +153,20 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
                           GdkModifierType        state,
                           HarleyWindow          *self)
 {
-  if (keyval != GDK_KEY_Down || g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint next;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_Up) || n == 0)
     return GDK_EVENT_PROPAGATE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->patient_list_view));
+  if (selected == GTK_INVALID_LIST_POSITION)
+    next = keyval == GDK_KEY_Down ? 0 : n - 1;
+  else if (keyval == GDK_KEY_Down)
+    next = MIN (selected + 1, n - 1);
+  else
+    next = selected > 0 ? selected - 1 : 0;
+  gtk_single_selection_set_selected (self->selection, next);
+  scroll_to_row (self, next);
   return GDK_EVENT_STOP;
 }
 
