@@ -6,7 +6,7 @@
  * caller, never from the clock, so a seed always gives the same people.
  * Nothing here is real: NHS numbers are from the 999 test range, phone
  * numbers from Ofcom's drama ranges, email addresses at example.com, and
- * names are drawn at random from lists.
+ * names are drawn at random from the lists in harley-demo-data.c.
  *
  * All of it is written in one transaction: a failure leaves nothing. */
 
@@ -15,6 +15,7 @@
 
 #include "harley-contact.h"
 #include "harley-demo.h"
+#include "harley-demo-private.h"
 #include "harley-register-private.h"
 #include "harley-validate.h"
 
@@ -24,498 +25,8 @@
 #define NHS_BLOCK        1000000u     /* 999 000 000(x) to 999 999 999(x) */
 #define NHS_STRIDE       7919u        /* prime to NHS_BLOCK: visits each once */
 #define N_GP_PRACTICES   40
-#define N_HOSPITALS      3
 
 G_DEFINE_QUARK (harley-demo-error-quark, harley_demo_error)
-
-/* Tables {{{1 */
-
-typedef struct
-{
-  const char *outward;
-  const char *locality;
-} Area;
-
-typedef enum
-{
-  ENGLAND,
-  WALES,
-  SCOTLAND,
-  NORTHERN_IRELAND,
-} Nation;
-
-typedef struct
-{
-  const char  *town;
-  const char  *phone;      /* a drama range: eight digits, three more follow */
-  guint        weight;
-  Nation       nation;
-  const Area  *areas;
-  guint        n_areas;
-} Town;
-
-#define PHONE_MOBILE    "07700900"
-#define PHONE_NO_AREA   "01632960"
-
-static const Area london[] = {
-  { "N1", "Islington" }, { "N7", "Holloway" }, { "N16", "Stoke Newington" },
-  { "N19", "Archway" }, { "NW1", "Camden" }, { "NW3", "Hampstead" },
-  { "NW6", "Kilburn" }, { "NW11", "Golders Green" }, { "SE1", "Southwark" },
-  { "SE5", "Camberwell" }, { "SE10", "Greenwich" }, { "SE22", "East Dulwich" },
-  { "SW4", "Clapham" }, { "SW6", "Fulham" }, { "SW11", "Battersea" },
-  { "SW19", "Wimbledon" }, { "W1G", "Marylebone" }, { "W2", "Bayswater" },
-  { "W4", "Chiswick" }, { "W8", "Kensington" }, { "W11", "Notting Hill" },
-  { "E1", "Whitechapel" }, { "E8", "Hackney" }, { "E14", "Poplar" },
-  { "E17", "Walthamstow" }, { "EC1V", "Clerkenwell" }, { "WC1N", "Bloomsbury" },
-};
-static const Area bristol[] = {
-  { "BS1", NULL }, { "BS6", "Redland" }, { "BS7", "Horfield" }, { "BS8", "Clifton" },
-  { "BS9", "Westbury-on-Trym" }, { "BS16", "Fishponds" },
-};
-static const Area leeds[] = {
-  { "LS1", NULL }, { "LS6", "Headingley" }, { "LS7", "Chapel Allerton" },
-  { "LS8", "Roundhay" }, { "LS17", "Moortown" }, { "LS28", "Pudsey" },
-};
-static const Area manchester[] = {
-  { "M1", NULL }, { "M14", "Fallowfield" }, { "M16", "Whalley Range" },
-  { "M19", "Levenshulme" }, { "M20", "Didsbury" }, { "M21", "Chorlton" },
-};
-static const Area cardiff[] = {
-  { "CF5", "Llandaff" }, { "CF10", NULL }, { "CF11", "Canton" },
-  { "CF14", "Whitchurch" }, { "CF23", "Cyncoed" }, { "CF24", "Roath" },
-};
-static const Area glasgow[] = {
-  { "G3", "Finnieston" }, { "G11", "Partick" }, { "G12", "Hyndland" },
-  { "G20", "Maryhill" }, { "G41", "Pollokshields" }, { "G42", "Govanhill" },
-};
-static const Area edinburgh[] = {
-  { "EH1", NULL }, { "EH3", "Stockbridge" }, { "EH6", "Leith" },
-  { "EH9", "Marchmont" }, { "EH10", "Morningside" }, { "EH12", "Corstorphine" },
-};
-static const Area birmingham[] = {
-  { "B1", NULL }, { "B11", "Sparkhill" }, { "B13", "Moseley" },
-  { "B15", "Edgbaston" }, { "B17", "Harborne" }, { "B29", "Selly Oak" },
-};
-static const Area liverpool[] = {
-  { "L1", NULL }, { "L8", "Toxteth" }, { "L15", "Wavertree" },
-  { "L17", "Aigburth" }, { "L18", "Allerton" },
-};
-static const Area sheffield[] = {
-  { "S1", NULL }, { "S7", "Nether Edge" }, { "S10", "Crookes" }, { "S11", "Ecclesall" },
-};
-static const Area nottingham[] = {
-  { "NG1", NULL }, { "NG2", "West Bridgford" }, { "NG5", "Sherwood" }, { "NG7", "Lenton" },
-};
-static const Area leicester[] = {
-  { "LE1", NULL }, { "LE2", "Clarendon Park" }, { "LE4", "Belgrave" }, { "LE5", "Evington" },
-};
-static const Area reading[] = {
-  { "RG1", NULL }, { "RG4", "Caversham" }, { "RG6", "Earley" }, { "RG30", "Tilehurst" },
-};
-static const Area newcastle[] = {
-  { "NE1", NULL }, { "NE2", "Jesmond" }, { "NE3", "Gosforth" }, { "NE6", "Heaton" },
-};
-static const Area belfast[] = {
-  { "BT1", NULL }, { "BT4", "Belmont" }, { "BT7", "Ormeau" }, { "BT9", "Malone" },
-};
-static const Area oxford[] = {
-  { "OX1", NULL }, { "OX2", "Summertown" }, { "OX3", "Headington" }, { "OX4", "Cowley" },
-};
-static const Area cambridge[] = {
-  { "CB1", NULL }, { "CB2", "Newnham" }, { "CB4", "Chesterton" }, { "CB5", NULL },
-};
-static const Area brighton[] = {
-  { "BN1", NULL }, { "BN2", "Kemptown" },
-};
-static const Area st_albans[] = { { "AL1", NULL }, { "AL3", NULL } };
-static const Area watford[] = { { "WD17", NULL }, { "WD18", NULL }, { "WD24", NULL } };
-static const Area harrow[] = { { "HA1", NULL }, { "HA2", "Rayners Lane" }, { "HA3", "Kenton" } };
-static const Area croydon[] = { { "CR0", NULL } };
-static const Area kingston[] = { { "KT1", NULL }, { "KT2", "Norbiton" } };
-static const Area guildford[] = { { "GU1", NULL }, { "GU2", NULL } };
-static const Area swansea[] = { { "SA1", NULL }, { "SA2", "Sketty" } };
-static const Area aberdeen[] = { { "AB10", NULL }, { "AB15", "Cults" } };
-static const Area slough[] = { { "SL1", NULL }, { "SL2", "Farnham Royal" } };
-static const Area bradford[] = { { "BD7", NULL }, { "BD8", "Manningham" }, { "BD9", "Heaton" } };
-static const Area luton[] = { { "LU1", NULL }, { "LU2", NULL } };
-static const Area sevenoaks[] = { { "TN13", NULL }, { "TN14", "Otford" } };
-
-#define TOWN(name, phone, weight, areas) { name, phone, weight, ENGLAND, areas, G_N_ELEMENTS (areas) }
-#define TOWN_IN(nation, name, phone, weight, areas) { name, phone, weight, nation, areas, G_N_ELEMENTS (areas) }
-
-static const Town towns[] = {
-  TOWN ("London", "02079460", 30, london),
-  TOWN ("Bristol", "01174960", 5, bristol),
-  TOWN ("Leeds", "01134960", 4, leeds),
-  TOWN ("Manchester", "01614960", 5, manchester),
-  TOWN_IN (WALES, "Cardiff", "02920180", 3, cardiff),
-  TOWN_IN (SCOTLAND, "Glasgow", "01414960", 3, glasgow),
-  TOWN_IN (SCOTLAND, "Edinburgh", "01314960", 3, edinburgh),
-  TOWN ("Birmingham", "01214960", 4, birmingham),
-  TOWN ("Liverpool", "01514960", 3, liverpool),
-  TOWN ("Sheffield", "01144960", 2, sheffield),
-  TOWN ("Nottingham", "01154960", 2, nottingham),
-  TOWN ("Leicester", "01164960", 2, leicester),
-  TOWN ("Reading", "01184960", 2, reading),
-  TOWN ("Newcastle upon Tyne", "01914980", 2, newcastle),
-  TOWN_IN (NORTHERN_IRELAND, "Belfast", "02890180", 1, belfast),
-  TOWN ("Oxford", PHONE_NO_AREA, 2, oxford),
-  TOWN ("Cambridge", PHONE_NO_AREA, 2, cambridge),
-  TOWN ("Brighton", PHONE_NO_AREA, 2, brighton),
-  TOWN ("St Albans", PHONE_NO_AREA, 2, st_albans),
-  TOWN ("Watford", PHONE_NO_AREA, 1, watford),
-  TOWN ("Harrow", PHONE_NO_AREA, 2, harrow),
-  TOWN ("Croydon", PHONE_NO_AREA, 2, croydon),
-  TOWN ("Kingston upon Thames", PHONE_NO_AREA, 1, kingston),
-  TOWN ("Guildford", PHONE_NO_AREA, 1, guildford),
-  TOWN_IN (WALES, "Swansea", PHONE_NO_AREA, 1, swansea),
-  TOWN_IN (SCOTLAND, "Aberdeen", PHONE_NO_AREA, 1, aberdeen),
-  TOWN ("Slough", PHONE_NO_AREA, 1, slough),
-  TOWN ("Bradford", PHONE_NO_AREA, 1, bradford),
-  TOWN ("Luton", PHONE_NO_AREA, 1, luton),
-  TOWN ("Sevenoaks", PHONE_NO_AREA, 1, sevenoaks),
-};
-
-static const char * const streets[] = {
-  "High Street", "Station Road", "Church Lane", "Victoria Road", "Park Avenue",
-  "Mill Lane", "Queen's Road", "Kingsway", "The Crescent", "Albert Street",
-  "Manor Drive", "Orchard Close", "Meadow Way", "Windsor Gardens", "Elm Grove",
-  "Beech Avenue", "St Mary's Road", "London Road", "Green Lane", "Grange Road",
-  "Richmond Terrace", "Cromwell Road", "Alexandra Road", "Belmont Road",
-  "Chestnut Walk", "Wellington Street", "Princes Street", "Holly Bank",
-  "Springfield Road", "Willow Close", "Denmark Hill", "Lordship Lane",
-  "Marlborough Road", "Abbey Road", "Northumberland Avenue", "Clarendon Road",
-  "Sandringham Drive", "Primrose Hill", "Rectory Lane", "Brook Street",
-  "Hawthorn Rise", "Lime Tree Avenue", "Moorland View", "Castle Street",
-  "Fountain Square", "Jubilee Close",
-};
-
-/* Some streets only one nation has. */
-static const char * const local_streets[][4] = {
-  [ENGLAND] = { "Coronation Street", "Acacia Avenue", "Vicarage Road", "Market Place" },
-  [WALES] = { "Heol y Coed", "Ffordd Las", "Heol Eglwys", "Stryd Fawr" },
-  [SCOTLAND] = { "Buccleuch Place", "Byres Road", "Kirk Wynd", "Braid Crescent" },
-  [NORTHERN_IRELAND] = { "Lisburn Road", "Malone Avenue", "Ormeau Park", "Cregagh Road" },
-};
-
-static const char * const house_names[] = {
-  "Rose Cottage", "The Old Rectory", "Ivy House", "Orchard View", "Hillcrest",
-  "The Willows", "Tŷ Gwyn", "Meadowbank", "The Coach House", "Fernlea",
-  "Bryn Awel", "Glenview",
-};
-
-static const char * const buildings[] = {
-  "Albion Court", "Victoria House", "Riverside Apartments", "Kings Court",
-  "Chartwell House", "Marlborough Mansions", "The Maltings", "Cedar Lodge",
-};
-
-/* Given names by sex and family names, by where a family's names come
- * from. A share of names carry accents, apostrophes and hyphens, which
- * search and letters must handle. */
-
-static const char * const english_female[] = {
-  "Olivia", "Amelia", "Isla", "Emily", "Sophie", "Grace", "Charlotte", "Jessica",
-  "Lucy", "Hannah", "Ellie", "Poppy", "Margaret", "Elizabeth", "Susan", "Patricia",
-  "Jennifer", "Sarah", "Helen", "Karen", "Joanne", "Claire", "Rachel", "Victoria",
-  "Katherine", "Rebecca", "Alice", "Harriet", "Rosemary", "Pauline", "Janet",
-  "Gillian", "Jacqueline", "Dorothy", "Joan", "Zoë", "Chloë", "Renée",
-};
-static const char * const english_male[] = {
-  "Oliver", "George", "Harry", "Jack", "Charlie", "Thomas", "William", "James",
-  "Henry", "Edward", "Samuel", "Joseph", "Daniel", "Matthew", "Christopher",
-  "Andrew", "David", "Richard", "Robert", "Peter", "Michael", "Stephen", "Paul",
-  "Mark", "Simon", "Nicholas", "Jonathan", "Benjamin", "Alfie", "Arthur",
-  "Frederick", "Albert", "Leonard", "Kenneth", "Graham", "Trevor", "Noël",
-};
-static const char * const english_family[] = {
-  "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
-  "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green",
-  "Hall", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Turner", "Hill",
-  "Harris", "Cooper", "Ward", "Morris", "King", "Baker", "Harrison", "Lewis",
-  "Allen", "Carter", "Mitchell", "Parker", "Bennett", "Fisher", "Marsh",
-  "Fletcher", "Ashworth", "Pemberton", "Blackwood", "Whitfield", "Thornton",
-  "Hargreaves", "Ellison", "Fairbrother", "Campbell", "Francis", "Grant",
-  "Barrett", "Okoro-Smith", "Featherstonehaugh",
-};
-
-static const char * const irish_female[] = {
-  "Siobhán", "Aoife", "Niamh", "Saoirse", "Caoimhe", "Róisín", "Orla", "Máire",
-  "Sinéad", "Clodagh", "Bríd", "Eimear",
-};
-static const char * const irish_male[] = {
-  "Seán", "Cian", "Oisín", "Pádraig", "Ciarán", "Eoin", "Darragh", "Liam",
-  "Conor", "Declan", "Cathal", "Dónal",
-};
-static const char * const irish_family[] = {
-  "Murphy", "O'Brien", "O'Sullivan", "Kelly", "Byrne", "Ryan", "O'Connor",
-  "Walsh", "McCarthy", "Doyle", "Gallagher", "O'Neill", "Fitzgerald",
-  "Ó Ceallaigh", "Mac Giolla", "Ní Bhriain",
-};
-
-static const char * const welsh_female[] = {
-  "Cerys", "Seren", "Ffion", "Eleri", "Angharad", "Rhiannon", "Sioned", "Nia",
-  "Bethan", "Gwenllian", "Catrin", "Mererid",
-};
-static const char * const welsh_male[] = {
-  "Dafydd", "Rhys", "Gethin", "Owain", "Iwan", "Llŷr", "Emyr", "Gareth", "Huw",
-  "Ioan", "Aled", "Tomos",
-};
-static const char * const welsh_family[] = {
-  "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis",
-  "Morgan", "Griffiths", "Pritchard", "Llewellyn", "Rees", "Price", "Powell",
-  "Vaughan", "Prys", "Bowen", "Pugh",
-};
-
-static const char * const scottish_female[] = {
-  "Isla", "Eilidh", "Morag", "Kirsty", "Fiona", "Catriona", "Mhairi", "Ailsa",
-  "Shona", "Iona", "Agnes", "Elspeth",
-};
-static const char * const scottish_male[] = {
-  "Alasdair", "Hamish", "Callum", "Angus", "Euan", "Fraser", "Ruaridh", "Iain",
-  "Lachlan", "Murdo", "Douglas", "Struan",
-};
-static const char * const scottish_family[] = {
-  "MacDonald", "Campbell", "Stewart", "MacLeod", "Robertson", "Murray", "Fraser",
-  "Mackenzie", "Ross", "Sinclair", "Buchanan", "McGregor", "Cameron", "Drummond",
-  "Urquhart", "MacKinnon",
-};
-
-static const char * const south_asian_female[] = {
-  "Priya", "Aisha", "Ananya", "Fatima", "Zara", "Sunita", "Harpreet", "Nusrat",
-  "Kavita", "Simran", "Shabnam", "Deepika", "Meera", "Rukhsana",
-};
-static const char * const south_asian_male[] = {
-  "Arjun", "Rahul", "Imran", "Mohammed", "Sanjay", "Vikram", "Harjit", "Aarav",
-  "Rohan", "Ravi", "Zubair", "Amandeep", "Tariq", "Nikhil",
-};
-static const char * const south_asian_family[] = {
-  "Patel", "Shah", "Khan", "Singh", "Ahmed", "Hussain", "Sharma", "Gupta",
-  "Chaudhry", "Mistry", "Rahman", "Iqbal", "Malik", "Bhatt", "Sandhu", "Chopra",
-  "Raman", "Begum",
-};
-
-static const char * const polish_female[] = {
-  "Zofia", "Agnieszka", "Małgorzata", "Katarzyna", "Joanna", "Magdalena", "Anna",
-  "Ewa", "Żaneta", "Natalia", "Aleksandra", "Weronika",
-};
-static const char * const polish_male[] = {
-  "Łukasz", "Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Jakub",
-  "Wojciech", "Marek", "Grzegorz", "Bartłomiej", "Szymon",
-};
-static const char * const polish_family[] = {
-  "Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński",
-  "Lewandowski", "Zieliński", "Szymański", "Woźniak", "Dąbrowski", "Kozłowski",
-  "Mazur", "Jankowski",
-};
-
-static const char * const chinese_female[] = {
-  "Mei", "Xiu Ying", "Jing", "Yan", "Hui", "Lan", "Wen", "Ling", "Yue", "Fang",
-};
-static const char * const chinese_male[] = {
-  "Wei", "Jun", "Hao", "Jian", "Ming", "Lei", "Tao", "Bo", "Zhi Hao", "Kai",
-};
-static const char * const chinese_family[] = {
-  "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
-  "Chan", "Wong", "Cheung", "Lam", "Ng", "Ho",
-};
-
-static const char * const west_african_female[] = {
-  "Adaeze", "Chiamaka", "Ngozi", "Folasade", "Abena", "Ama", "Oluwaseun",
-  "Funmilayo", "Efua", "Yewande", "Chidinma", "Adwoa",
-};
-static const char * const west_african_male[] = {
-  "Chukwuemeka", "Oluwadamilare", "Kwame", "Kofi", "Babatunde", "Emeka", "Tunde",
-  "Kwabena", "Obinna", "Femi", "Yaw", "Olumide",
-};
-static const char * const west_african_family[] = {
-  "Okafor", "Adeyemi", "Mensah", "Boateng", "Okonkwo", "Adebayo", "Owusu",
-  "Asante", "Eze", "Nwosu", "Oyelaran", "Ogunleye", "Appiah", "Bello", "Danso",
-};
-
-static const char * const arabic_female[] = {
-  "Fatima", "Mariam", "Layla", "Noor", "Yasmin", "Aaliyah", "Amira", "Huda",
-  "Salma", "Rania", "Hana", "Zainab",
-};
-static const char * const arabic_male[] = {
-  "Omar", "Ahmed", "Youssef", "Khalid", "Hassan", "Ali", "Karim", "Tariq",
-  "Samir", "Bilal", "Hamza", "Faisal",
-};
-static const char * const arabic_family[] = {
-  "Al-Sayed", "Haddad", "Hassan", "Mansour", "Khalil", "Nasser", "Abdullah",
-  "Farouk", "Al-Masri", "El-Amin", "Saleh", "Darwish", "Aziz", "Hamdan",
-};
-
-static const char * const european_female[] = {
-  "Giulia", "Sofia", "Maria", "Eleni", "Inês", "Zeynep", "Léa", "Chloé",
-  "Françoise", "Ingrid", "Björk", "Ana",
-};
-static const char * const european_male[] = {
-  "Giovanni", "Luca", "Ioannis", "João", "Tiago", "Mehmet", "Emre", "Stéphane",
-  "Jürgen", "Lars", "José", "Andreas",
-};
-static const char * const european_family[] = {
-  "Rossi", "Russo", "Papadopoulos", "Georgiou", "Ferreira", "Silva", "Yılmaz",
-  "Demir", "Müller", "Dubois", "Lefèvre", "García", "Fernández", "Kristiansen",
-};
-
-typedef struct
-{
-  const char * const *female;
-  guint               n_female;
-  const char * const *male;
-  guint               n_male;
-  const char * const *family;
-  guint               n_family;
-  const char         *language;      /* for an interpreter alert */
-  guint               weight;
-  guint               flags;
-} NameGroup;
-
-enum {
-  FEMININE_KI      = 1 << 0,   /* Kowalski, Kowalska */
-  ENGLISH_KNOWN_AS = 1 << 1,   /* Xiu Ying, known as Grace */
-};
-
-#define GROUP(p, language, weight, flags) \
-  { p##_female, G_N_ELEMENTS (p##_female), p##_male, G_N_ELEMENTS (p##_male), \
-    p##_family, G_N_ELEMENTS (p##_family), language, weight, flags }
-
-static const NameGroup groups[] = {
-  GROUP (english, NULL, 46, 0),
-  GROUP (irish, NULL, 7, 0),
-  GROUP (welsh, NULL, 6, 0),
-  GROUP (scottish, NULL, 7, 0),
-  GROUP (south_asian, "Punjabi", 11, 0),
-  GROUP (polish, "Polish", 5, FEMININE_KI),
-  GROUP (chinese, "Mandarin", 4, ENGLISH_KNOWN_AS),
-  GROUP (west_african, NULL, 5, 0),
-  GROUP (arabic, "Arabic", 4, 0),
-  GROUP (european, "Portuguese", 5, 0),
-};
-
-/* Names people go by; the record keeps both. */
-static const char * const known_as[][2] = {
-  { "William", "Bill" }, { "Robert", "Bob" }, { "Elizabeth", "Liz" },
-  { "Margaret", "Peggy" }, { "Katherine", "Kate" }, { "Christopher", "Chris" },
-  { "Michael", "Mike" }, { "Jonathan", "Jon" }, { "Benjamin", "Ben" },
-  { "Rebecca", "Becky" }, { "Victoria", "Vicky" }, { "Jacqueline", "Jackie" },
-  { "Patricia", "Trish" }, { "Susan", "Sue" }, { "Frederick", "Fred" },
-  { "Kenneth", "Ken" }, { "Jennifer", "Jenny" }, { "Nicholas", "Nick" },
-  { "Samuel", "Sam" }, { "Thomas", "Tom" }, { "Edward", "Ted" },
-  { "Matthew", "Matt" }, { "Andrew", "Andy" }, { "Stephen", "Steve" },
-  { "Dorothy", "Dot" }, { "Gillian", "Jill" }, { "Alasdair", "Ali" },
-  { "Catriona", "Cat" }, { "Gwenllian", "Gwen" }, { "Pádraig", "Paddy" },
-  { "Małgorzata", "Gosia" }, { "Katarzyna", "Kasia" }, { "Aleksandra", "Ola" },
-  { "Wojciech", "Wojtek" }, { "Bartłomiej", "Bartek" }, { "Chukwuemeka", "Emeka" },
-  { "Oluwaseun", "Seun" }, { "Babatunde", "Tunde" }, { "Oluwadamilare", "Dami" },
-  { "Funmilayo", "Funmi" }, { "Folasade", "Sade" }, { "Mohammed", "Mo" },
-  { "Giovanni", "Gianni" }, { "Ioannis", "Yannis" },
-};
-
-static const char * const english_as_female[] = { "Grace", "Amy", "Vivian", "Jenny", "Helen" };
-static const char * const english_as_male[] = { "David", "Kevin", "Eric", "Jason", "Tony" };
-
-typedef struct
-{
-  guint from;
-  guint to;
-  guint weight;
-} AgeBand;
-
-/* A dermatologist's list: mostly adults, some children. */
-static const AgeBand age_bands[] = {
-  { 0, 4, 3 }, { 5, 15, 7 }, { 16, 24, 9 }, { 25, 34, 14 }, { 35, 44, 15 },
-  { 45, 54, 15 }, { 55, 64, 14 }, { 65, 74, 12 }, { 75, 84, 8 }, { 85, 95, 3 },
-};
-
-static const char * const alerts[] = {
-  "Hard of hearing: phone daughter", "Wheelchair user", "Latex allergy",
-  "Allergic to penicillin", "Needle phobic: allow extra time",
-  "Registered blind: send letters in large print", "Pacemaker fitted",
-  "Takes warfarin", "Prefers a female chaperone", "Lives alone: confirm appointments by phone",
-  "Hearing loop needed", "Anxious patient: first appointment of the day",
-};
-
-static const char * const notes[] = {
-  "Prefers morning appointments.", "Prefers to be contacted by email.",
-  "Works shifts: call after 4 pm.", "Sister also a patient.",
-  "Pays by bank transfer.", "Parking badge holder.",
-};
-
-/* The address book {{{1 */
-
-typedef struct
-{
-  const char *name;
-  const char *membership;       /* # a digit, @ a capital letter */
-  const char *authorisation;
-  const char *address;
-  const char *town;
-  const char *postcode;
-  const char *code;             /* the practice's provider number */
-  guint       weight;
-} Insurer;
-
-static const Insurer insurers[] = {
-  { "Bupa", "########", "PA#######", "Claims Department\nSalisbury Road", "London", "SE1 9QE", "40031872", 32 },
-  { "AXA Health", "AX#######@", "AUTH-######", "Provider Services\nCalverley Park", "Tunbridge Wells", "TN1 2RL", "AXP118204", 24 },
-  { "Aviva", "AV######/##", "AVA######", "Health Claims\nSt Stephen's Street", "Norwich", "NR1 3SG", "AV-554210", 16 },
-  { "Vitality", "VH#########", "VA########", "Member Services\nTrinity Road", "Bournemouth", "BH1 2TD", "VIT77120", 14 },
-  { "WPA", "W#######", "W-AUTH#####", "Rivergate House\nBlackbrook Park", "Taunton", "TA1 2PE", "WPA90311", 8 },
-  { "Simplyhealth", "SH########", "SHA######", "Anton House\nChantry Street", "Andover", "SP10 1DE", "SH-30448", 6 },
-};
-
-typedef struct
-{
-  const char *name;
-  const char *address;
-  const char *town;
-  const char *postcode;
-  const char *phone;      /* a drama range, as for towns */
-  const char *prefix;     /* of its hospital numbers */
-  int         digits;     /* after the prefix */
-} Hospital;
-
-static const Hospital hospitals[N_HOSPITALS] = {
-  { "The Harley Clinic", "112 Harley Street\nMarylebone", "London", "W1G 7JQ", "02079460", "HC", 6 },
-  { "St Anne's Private Hospital", "Ashdown Road\nHampstead", "London", "NW3 2QG", "02079460", "SA", 7 },
-  { "Kingsmead Private Hospital", "Elmbridge Lane", "Guildford", "GU2 7XH", PHONE_NO_AREA, "KM-", 6 },
-};
-
-static const char * const practice_words[] = {
-  "The Elms", "The Limes", "The Willows", "The Laurels", "The Cedars", "The Beeches",
-  "Riverside", "Parkside", "Abbey", "Priory", "Castle", "Bridge", "Meadowbrook",
-  "Orchard", "Grove", "Church Street", "Station Road", "Victoria", "Albion",
-  "Kingfisher", "Heron", "Brookside", "Hillside", "Woodlands", "Fairfield",
-  "Millbrook", "Ashfield", "Oakwood", "Greenway", "Lakeside", "Northgate",
-  "Southview", "Westway", "Eastfield", "Highfield", "Beacon", "Chestnut",
-  "Rowan", "Hawthorn", "Sycamore", "Linden", "Mulberry",
-};
-
-static const char * const practice_kinds[] = {
-  "Surgery", "Medical Centre", "Health Centre", "Medical Practice", "Family Practice",
-};
-
-typedef struct
-{
-  const char *title;
-  const char *role;
-  gboolean    at_hospital;
-} ReferrerKind;
-
-/* Surgeons are Mr, Mrs, Ms or Miss in Britain, physicians Dr. */
-static const ReferrerKind referrer_kinds[] = {
-  { "Dr", "Consultant rheumatologist", TRUE },
-  { NULL, "Consultant plastic surgeon", TRUE },
-  { "Dr", "Consultant allergist", TRUE },
-  { NULL, "Consultant ENT surgeon", TRUE },
-  { "Dr", "Consultant paediatrician", TRUE },
-  { "Dr", "Consultant oncologist", TRUE },
-  { "Dr", "Private GP", FALSE },
-  { "Dr", "Private GP", FALSE },
-  { "Dr", "Private GP", FALSE },
-  { "Dr", "Occupational health physician", FALSE },
-};
 
 /* The generator {{{1 */
 
@@ -539,9 +50,9 @@ typedef struct
   GArray      *practices;       /* Practice */
   GArray      *gps;             /* gint64 */
   GArray      *referrers;       /* gint64 */
-  gint64       hospital_ids[N_HOSPITALS];
-  guint        hospital_serials[N_HOSPITALS];
-  gint64       insurer_ids[G_N_ELEMENTS (insurers)];
+  gint64       hospital_ids[HARLEY_DEMO_N_HOSPITALS];
+  guint        hospital_serials[HARLEY_DEMO_N_HOSPITALS];
+  gint64       insurer_ids[HARLEY_DEMO_N_INSURERS];
   guint64      nhs_counter;
   guint        nhs_start;
 } Demo;
@@ -599,6 +110,9 @@ pick_from (Demo               *demo,
 
 #define PICK(demo, list) pick_from ((demo), (list), G_N_ELEMENTS (list))
 
+/* The same for a table of harley-demo-data.c, whose length is a variable. */
+#define PICK_TABLE(demo, table) pick_from ((demo), harley_demo_##table, harley_demo_n_##table)
+
 /* Picks an index by weight: @weight_of reads the weight of entry i. */
 static guint
 pick_weighted (Demo   *demo,
@@ -615,10 +129,16 @@ pick_weighted (Demo   *demo,
   return i;
 }
 
-static guint town_weight (guint i) { return towns[i].weight; }
-static guint group_weight (guint i) { return groups[i].weight; }
-static guint age_weight (guint i) { return age_bands[i].weight; }
-static guint insurer_weight (guint i) { return insurers[i].weight; }
+static guint town_weight (guint i) { return harley_demo_towns[i].weight; }
+static guint group_weight (guint i) { return harley_demo_groups[i].weight; }
+static guint age_weight (guint i) { return harley_demo_age_bands[i].weight; }
+static guint insurer_weight (guint i) { return harley_demo_insurers[i].weight; }
+
+static const HarleyDemoNameGroup *
+pick_group (Demo *demo)
+{
+  return &harley_demo_groups[pick_weighted (demo, harley_demo_n_groups, group_weight)];
+}
 
 /* Fills a pattern: # becomes a digit, @ a capital letter. */
 static char *
@@ -667,19 +187,19 @@ make_postcode (Demo       *demo,
 }
 
 static const char *
-pick_street (Demo       *demo,
-             const Town *town)
+pick_street (Demo                 *demo,
+             const HarleyDemoTown *town)
 {
   if (chance (demo, 0.25))
-    return PICK (demo, local_streets[town->nation]);
-  return PICK (demo, streets);
+    return PICK (demo, harley_demo_local_streets[town->nation]);
+  return PICK_TABLE (demo, streets);
 }
 
 /* "12 Station Road" */
 static char *
-make_street (Demo       *demo,
-             const Town *town,
-             guint       highest)
+make_street (Demo                 *demo,
+             const HarleyDemoTown *town,
+             guint                 highest)
 {
   guint number = 1 + pick (demo, highest);
 
@@ -697,9 +217,9 @@ typedef enum
 static const char * const sex_names[] = { "female", "male", "other", "unknown" };
 
 static char *
-make_given_name (Demo            *demo,
-                 const NameGroup *group,
-                 Sex              sex)
+make_given_name (Demo                      *demo,
+                 const HarleyDemoNameGroup *group,
+                 Sex                        sex)
 {
   gboolean female = sex == SEX_FEMALE || (sex > SEX_MALE && chance (demo, 0.5));
   const char * const *list = female ? group->female : group->male;
@@ -718,22 +238,22 @@ make_given_name (Demo            *demo,
 }
 
 static char *
-make_family_name (Demo            *demo,
-                  const NameGroup *group,
-                  Sex              sex)
+make_family_name (Demo                      *demo,
+                  const HarleyDemoNameGroup *group,
+                  Sex                        sex)
 {
   const char *name = pick_from (demo, group->family, group->n_family);
   gsize len = strlen (name);
 
   if (chance (demo, 0.04))
     {
-      const NameGroup *other = &groups[pick_weighted (demo, G_N_ELEMENTS (groups), group_weight)];
+      const HarleyDemoNameGroup *other = pick_group (demo);
       const char *second = pick_from (demo, other->family, other->n_family);
 
       if (g_strcmp0 (name, second) != 0 && strchr (name, ' ') == NULL && strchr (second, ' ') == NULL)
         return g_strdup_printf ("%s-%s", name, second);
     }
-  if ((group->flags & FEMININE_KI) && sex == SEX_FEMALE && g_str_has_suffix (name, "ki"))
+  if ((group->flags & HARLEY_DEMO_FEMININE_KI) && sex == SEX_FEMALE && g_str_has_suffix (name, "ki"))
     return g_strdup_printf ("%.*sa", (int) len - 1, name);
   return g_strdup (name);
 }
@@ -748,16 +268,17 @@ first_name_is (const char *given,
 }
 
 static const char *
-make_known_as (Demo            *demo,
-               const NameGroup *group,
-               const char      *given,
-               Sex              sex)
+make_known_as (Demo                      *demo,
+               const HarleyDemoNameGroup *group,
+               const char                *given,
+               Sex                        sex)
 {
-  if ((group->flags & ENGLISH_KNOWN_AS) && chance (demo, 0.35))
-    return sex == SEX_FEMALE ? PICK (demo, english_as_female) : PICK (demo, english_as_male);
-  for (guint i = 0; i < G_N_ELEMENTS (known_as); i++)
-    if (first_name_is (given, known_as[i][0]))
-      return chance (demo, 0.45) ? known_as[i][1] : NULL;
+  if ((group->flags & HARLEY_DEMO_ENGLISH_KNOWN_AS) && chance (demo, 0.35))
+    return sex == SEX_FEMALE ? PICK_TABLE (demo, english_as_female)
+                             : PICK_TABLE (demo, english_as_male);
+  for (guint i = 0; i < harley_demo_n_known_as; i++)
+    if (first_name_is (given, harley_demo_known_as[i][0]))
+      return chance (demo, 0.45) ? harley_demo_known_as[i][1] : NULL;
   return NULL;
 }
 
@@ -765,14 +286,14 @@ make_known_as (Demo            *demo,
 
 typedef struct
 {
-  const NameGroup *group;
-  Sex              sex;
-  guint            age;
-  guint            birth_year;
-  const Town      *town;
-  guint            town_index;
-  const char      *given;
-  const char      *family;
+  const HarleyDemoNameGroup *group;
+  Sex                        sex;
+  guint                      age;
+  guint                      birth_year;
+  const HarleyDemoTown      *town;
+  guint                      town_index;
+  const char                *given;
+  const char                *family;
 } Person;
 
 static const char *
@@ -820,7 +341,8 @@ static char *
 make_birth_date (Demo   *demo,
                  Person *person)
 {
-  const AgeBand *band = &age_bands[pick_weighted (demo, G_N_ELEMENTS (age_bands), age_weight)];
+  guint b = pick_weighted (demo, harley_demo_n_age_bands, age_weight);
+  const HarleyDemoAgeBand *band = &harley_demo_age_bands[b];
   GDate date;
 
   person->age = band->from + pick (demo, band->to - band->from + 1);
@@ -854,7 +376,7 @@ set_names (Demo          *demo,
   g_autofree char *family = NULL;
   g_autofree char *birth = NULL;
 
-  person->group = &groups[pick_weighted (demo, G_N_ELEMENTS (groups), group_weight)];
+  person->group = pick_group (demo);
   person->sex = pick_sex (demo);
   given = make_given_name (demo, person->group, person->sex);
   family = make_family_name (demo, person->group, person->sex);
@@ -900,25 +422,25 @@ set_address (Demo          *demo,
              HarleyPatient *patient,
              Person        *person)
 {
-  const Area *area;
+  const HarleyDemoArea *area;
   char *lines[3] = { NULL, NULL, NULL };
   guint n = 0;
   g_autofree char *postcode = NULL;
 
-  person->town_index = pick_weighted (demo, G_N_ELEMENTS (towns), town_weight);
-  person->town = &towns[person->town_index];
+  person->town_index = pick_weighted (demo, harley_demo_n_towns, town_weight);
+  person->town = &harley_demo_towns[person->town_index];
   area = &person->town->areas[pick (demo, person->town->n_areas)];
 
   if (chance (demo, 0.15))
     {
       guint flat = 1 + pick (demo, 40);
 
-      lines[n++] = g_strdup_printf ("Flat %u, %s", flat, PICK (demo, buildings));
+      lines[n++] = g_strdup_printf ("Flat %u, %s", flat, PICK_TABLE (demo, buildings));
       lines[n++] = make_street (demo, person->town, 120);
     }
   else if (chance (demo, 0.05))
     {
-      lines[n++] = g_strdup (PICK (demo, house_names));
+      lines[n++] = g_strdup (PICK_TABLE (demo, house_names));
       lines[n++] = g_strdup (pick_street (demo, person->town));
     }
   else
@@ -985,11 +507,11 @@ set_contact_details (Demo          *demo,
   g_autofree char *email = NULL;
 
   if (chance (demo, child ? 0.3 : 0.88))
-    mobile = make_phone (demo, PHONE_MOBILE);
+    mobile = make_phone (demo, HARLEY_DEMO_PHONE_MOBILE);
   if (mobile == NULL || chance (demo, 0.4))
     home = make_phone (demo, person->town->phone);
   if (!child && person->age < 67 && chance (demo, 0.1))
-    work = make_phone (demo, towns[pick (demo, G_N_ELEMENTS (towns))].phone);
+    work = make_phone (demo, harley_demo_towns[pick (demo, harley_demo_n_towns)].phone);
   if (chance (demo, child ? 0.15 : 0.66))
     email = make_email (demo, person);
 
@@ -1050,7 +572,7 @@ set_next_of_kin (Demo          *demo,
   family = chance (demo, 0.7) ? g_strdup (person->family)
                               : make_family_name (demo, person->group, kin_sex);
   name = g_strdup_printf ("%s %s", given, family);
-  phone = make_phone (demo, chance (demo, 0.8) ? PHONE_MOBILE : person->town->phone);
+  phone = make_phone (demo, chance (demo, 0.8) ? HARLEY_DEMO_PHONE_MOBILE : person->town->phone);
 
   harley_patient_set_text (patient, HARLEY_PATIENT_NEXT_OF_KIN_NAME, name);
   harley_patient_set_text (patient, HARLEY_PATIENT_NEXT_OF_KIN_RELATIONSHIP, relationship);
@@ -1069,10 +591,10 @@ set_alerts_and_notes (Demo          *demo,
       if (person->group->language != NULL && chance (demo, 0.4))
         interpreter = g_strdup_printf ("Needs an interpreter (%s)", person->group->language);
       harley_patient_set_text (patient, HARLEY_PATIENT_ALERTS,
-                               interpreter != NULL ? interpreter : PICK (demo, alerts));
+                               interpreter != NULL ? interpreter : PICK_TABLE (demo, alerts));
     }
   if (chance (demo, 0.05))
-    harley_patient_set_text (patient, HARLEY_PATIENT_NOTES, PICK (demo, notes));
+    harley_patient_set_text (patient, HARLEY_PATIENT_NOTES, PICK_TABLE (demo, notes));
 }
 
 /* The GP of a practice in the patient's town if there is one. */
@@ -1109,9 +631,10 @@ set_links (Demo          *demo,
 
   if (chance (demo, 0.7))
     {
-      guint i = pick_weighted (demo, G_N_ELEMENTS (insurers), insurer_weight);
-      g_autofree char *membership = fill_pattern (demo, insurers[i].membership);
-      g_autofree char *authorisation = chance (demo, 0.45) ? fill_pattern (demo, insurers[i].authorisation)
+      guint i = pick_weighted (demo, HARLEY_DEMO_N_INSURERS, insurer_weight);
+      const HarleyDemoInsurer *insurer = &harley_demo_insurers[i];
+      g_autofree char *membership = fill_pattern (demo, insurer->membership);
+      g_autofree char *authorisation = chance (demo, 0.45) ? fill_pattern (demo, insurer->authorisation)
                                                             : NULL;
 
       harley_patient_set_link (patient, HARLEY_PATIENT_INSURER, demo->insurer_ids[i]);
@@ -1127,26 +650,28 @@ add_hospital_number (Demo          *demo,
                      HarleyPatient *patient,
                      guint          h)
 {
+  const HarleyDemoHospital *hospital = &harley_demo_hospitals[h];
   g_autofree char *number = NULL;
 
   /* Numbers rise with gaps, as hospitals issue them: never twice. */
   demo->hospital_serials[h] += 1 + pick (demo, 7);
-  number = g_strdup_printf ("%s%0*u", hospitals[h].prefix, hospitals[h].digits, demo->hospital_serials[h]);
-  harley_patient_add_hospital_number (patient, demo->hospital_ids[h], hospitals[h].name, number);
+  number = g_strdup_printf ("%s%0*u", hospital->prefix, hospital->digits, demo->hospital_serials[h]);
+  harley_patient_add_hospital_number (patient, demo->hospital_ids[h], hospital->name, number);
 }
 
 static void
 set_hospital_numbers (Demo          *demo,
                       HarleyPatient *patient)
 {
+  const guint n = HARLEY_DEMO_N_HOSPITALS;
   guint first;
 
   if (!chance (demo, 0.4))
     return;
-  first = pick (demo, N_HOSPITALS);
+  first = pick (demo, n);
   add_hospital_number (demo, patient, first);
   if (chance (demo, 0.08))
-    add_hospital_number (demo, patient, (first + 1 + pick (demo, N_HOSPITALS - 1)) % N_HOSPITALS);
+    add_hospital_number (demo, patient, (first + 1 + pick (demo, n - 1)) % n);
 }
 
 static HarleyPatient *
@@ -1221,7 +746,7 @@ make_person_name (Demo       *demo,
                   const char *title,
                   Sex         sex)
 {
-  const NameGroup *group = &groups[pick_weighted (demo, G_N_ELEMENTS (groups), group_weight)];
+  const HarleyDemoNameGroup *group = pick_group (demo);
   g_autofree char *given = make_given_name (demo, group, sex);
   g_autofree char *family = make_family_name (demo, group, sex);
 
@@ -1260,18 +785,19 @@ add_gp_practice (Demo        *demo,
                  guint        index,
                  GError     **error)
 {
-  guint t = pick_weighted (demo, G_N_ELEMENTS (towns), town_weight);
-  const Area *area = &towns[t].areas[pick (demo, towns[t].n_areas)];
-  g_autofree char *name = g_strdup_printf ("%s %s", word, PICK (demo, practice_kinds));
-  g_autofree char *street = make_street (demo, &towns[t], 150);
+  guint t = pick_weighted (demo, harley_demo_n_towns, town_weight);
+  const HarleyDemoTown *town = &harley_demo_towns[t];
+  const HarleyDemoArea *area = &town->areas[pick (demo, town->n_areas)];
+  g_autofree char *name = g_strdup_printf ("%s %s", word, PICK_TABLE (demo, practice_kinds));
+  g_autofree char *street = make_street (demo, town, 150);
   g_autofree char *address = area->locality ? g_strdup_printf ("%s\n%s", street, area->locality)
                                             : g_strdup (street);
   g_autofree char *postcode = make_postcode (demo, area->outward);
-  g_autofree char *phone = make_phone (demo, towns[t].phone);
+  g_autofree char *phone = make_phone (demo, town->phone);
   g_autofree char *code = g_strdup_printf ("Z%05u", 10001 + index * 37);
   g_autofree char *slug = ascii_word (word, FALSE);
   g_autofree char *email = g_strdup_printf ("reception.%s@example.org", slug);
-  ContactRow row = { HARLEY_CONTACT_GP_PRACTICE, name, 0, code, address, towns[t].town, postcode,
+  ContactRow row = { HARLEY_CONTACT_GP_PRACTICE, name, 0, code, address, town->town, postcode,
                      phone, email, NULL };
   Practice practice = { 0, t, demo->gps->len, 2 + pick (demo, 3) };
 
@@ -1285,11 +811,11 @@ static gboolean
 add_gp_practices (Demo    *demo,
                   GError **error)
 {
-  const char *words[G_N_ELEMENTS (practice_words)];
+  g_autofree const char **words = NULL;
 
   /* Shuffled, so that each practice has its own name. */
-  memcpy (words, practice_words, sizeof words);
-  for (guint i = G_N_ELEMENTS (words) - 1; i > 0; i--)
+  words = g_memdup2 (harley_demo_practice_words, harley_demo_n_practice_words * sizeof *words);
+  for (guint i = harley_demo_n_practice_words - 1; i > 0; i--)
     {
       guint j = pick (demo, i + 1);
       const char *swap = words[i];
@@ -1307,16 +833,9 @@ static gboolean
 add_hospitals_and_laboratories (Demo    *demo,
                                 GError **error)
 {
-  const ContactRow labs[] = {
-    { HARLEY_CONTACT_LABORATORY, "Meridian Pathology Laboratories", 0, "ACC-20417",
-      "Unit 4, Wimpole Mews", "London", "W1G 8PD", "02079460410", "results@meridian-pathology.example", NULL },
-    { HARLEY_CONTACT_LABORATORY, "Northgate Dermatopathology", 0, "NDP-0931",
-      "The Lister Building\nGower Place", "London", "WC1N 3BG", "02079460420", "reports@northgate-dp.example", NULL },
-  };
-
-  for (guint i = 0; i < N_HOSPITALS; i++)
+  for (guint i = 0; i < HARLEY_DEMO_N_HOSPITALS; i++)
     {
-      const Hospital *h = &hospitals[i];
+      const HarleyDemoHospital *h = &harley_demo_hospitals[i];
       g_autofree char *phone = make_phone (demo, h->phone);
       ContactRow row = { HARLEY_CONTACT_HOSPITAL, h->name, 0, NULL, h->address, h->town, h->postcode,
                          phone, NULL, NULL };
@@ -1325,12 +844,14 @@ add_hospitals_and_laboratories (Demo    *demo,
         return FALSE;
       demo->hospital_serials[i] = 100000 + pick (demo, 50000);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (labs); i++)
+  for (guint i = 0; i < harley_demo_n_laboratories; i++)
     {
+      const HarleyDemoLaboratory *lab = &harley_demo_laboratories[i];
       g_autofree char *phone = NULL;
-      ContactRow row = labs[i];
+      ContactRow row = { HARLEY_CONTACT_LABORATORY, lab->name, 0, lab->code, lab->address, lab->town,
+                         lab->postcode, NULL, lab->email, NULL };
 
-      harley_validate_phone (labs[i].phone, &phone, NULL);
+      harley_validate_phone (lab->phone, &phone, NULL);
       row.phone = phone;
       if (insert_contact (demo, &row, error) == 0)
         return FALSE;
@@ -1351,25 +872,26 @@ static gboolean
 add_referrers (Demo    *demo,
                GError **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (referrer_kinds); i++)
+  for (guint i = 0; i < harley_demo_n_referrer_kinds; i++)
     {
-      const ReferrerKind *kind = &referrer_kinds[i];
+      const HarleyDemoReferrerKind *kind = &harley_demo_referrer_kinds[i];
       Sex sex = chance (demo, 0.5) ? SEX_FEMALE : SEX_MALE;
       const char *title = kind->title ? kind->title : surgeon_title (demo, sex);
       g_autofree char *name = make_person_name (demo, title, sex);
-      const Hospital *h = &hospitals[pick (demo, N_HOSPITALS)];
-      guint t = pick_weighted (demo, G_N_ELEMENTS (towns), town_weight);
-      g_autofree char *street = make_street (demo, &towns[t], 90);
-      g_autofree char *postcode = make_postcode (demo, towns[t].areas[0].outward);
-      g_autofree char *phone = make_phone (demo, kind->at_hospital ? h->phone : towns[t].phone);
-      ContactRow row = { HARLEY_CONTACT_REFERRER, name, 0, NULL, street, towns[t].town, postcode,
+      const HarleyDemoHospital *h = &harley_demo_hospitals[pick (demo, HARLEY_DEMO_N_HOSPITALS)];
+      guint t = pick_weighted (demo, harley_demo_n_towns, town_weight);
+      const HarleyDemoTown *town = &harley_demo_towns[t];
+      g_autofree char *street = make_street (demo, town, 90);
+      g_autofree char *postcode = make_postcode (demo, town->areas[0].outward);
+      g_autofree char *phone = make_phone (demo, kind->at_hospital ? h->phone : town->phone);
+      ContactRow row = { HARLEY_CONTACT_REFERRER, name, 0, NULL, street, town->town, postcode,
                          phone, NULL, kind->role };
       gint64 id;
 
       if (kind->at_hospital)
         {
           /* Consultants are written to at their hospital. */
-          row.organisation_id = demo->hospital_ids[h - hospitals];
+          row.organisation_id = demo->hospital_ids[h - harley_demo_hospitals];
           row.address_lines = h->address;
           row.post_town = h->town;
           row.postcode = h->postcode;
@@ -1385,10 +907,10 @@ static gboolean
 add_insurers (Demo    *demo,
               GError **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (insurers); i++)
+  for (guint i = 0; i < HARLEY_DEMO_N_INSURERS; i++)
     {
-      const Insurer *insurer = &insurers[i];
-      g_autofree char *phone = make_phone (demo, PHONE_NO_AREA);
+      const HarleyDemoInsurer *insurer = &harley_demo_insurers[i];
+      g_autofree char *phone = make_phone (demo, HARLEY_DEMO_PHONE_NO_AREA);
       g_autofree char *slug = ascii_word (insurer->name, FALSE);
       g_autofree char *email = g_strdup_printf ("claims@%s.example", slug);
       ContactRow row = { HARLEY_CONTACT_INSURER, insurer->name, 0, insurer->code, insurer->address,
@@ -1418,21 +940,11 @@ add_patients (Demo     *demo,
 
 /* The practice {{{1 */
 
-static const char * const practice_details[][2] = {
-  { "name", "Dr Eleanor Hartley — Consultant Dermatologist" },
-  { "address", "Consulting Rooms\n112 Harley Street\nLondon\nW1G 7JQ" },
-  { "phone", "020 7946 0321" },
-  { "email", "secretary@hartley-dermatology.example" },
-  { "consultant", "Dr Eleanor Hartley" },
-  { "qualifications", "MA MB BChir FRCP" },
-  { "gmc", "1234567" },
-};
-
 static gboolean
 write_practice (HarleyStore  *store,
                 GError      **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (practice_details); i++)
+  for (guint i = 0; i < harley_demo_n_practice_details; i++)
     {
       sqlite3_stmt *stmt = harley_store_prepare (store,
         "INSERT INTO practice_detail (key, value) VALUES (?, ?) "
@@ -1440,8 +952,8 @@ write_practice (HarleyStore  *store,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, practice_details[i][0], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, practice_details[i][1], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, harley_demo_practice_details[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, harley_demo_practice_details[i][1], -1, SQLITE_STATIC);
       if (!harley_store_step_done (store, stmt, error))
         return FALSE;
     }

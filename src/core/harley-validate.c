@@ -10,7 +10,8 @@
  * Checks and normal forms for what the secretary types: NHS numbers,
  * dates, postcodes, phone numbers and email addresses, plus the folded
  * keys that search compares. Everything here is pure: no GTK, no
- * database, no global state, so the tests can pin each rule down.
+ * database, no global state but one cached time zone, so the tests can
+ * pin each rule down.
  *
  * Output parameters are only written on success; on failure they are
  * left as they were.
@@ -264,24 +265,34 @@ harley_format_nhs_number (const char *digits)
 
 /* Dates {{{1 */
 
+/* The practice's zone, made once: GLib 2.74 reads and parses the tzdata
+ * file on every g_time_zone_new_identifier(), which cost each date of
+ * birth check some 145 µs. Kept for the life of the process.
+ * Returns: (transfer none) */
 static GTimeZone *
 london_time_zone (void)
 {
-  GTimeZone *tz = g_time_zone_new_identifier (LONDON);
+  static gsize zone = 0;
 
-  /* Only a system without tzdata lacks it; local time is the best
-   * guess then, and better than refusing to work. */
-  if (tz == NULL)
-    tz = g_time_zone_new_local ();
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *tz = g_time_zone_new_identifier (LONDON);
 
-  return tz;
+      /* Only a system without tzdata lacks it; local time is the best
+       * guess then, and better than refusing to work. */
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+
+      g_once_init_leave (&zone, (gsize) tz);
+    }
+
+  return (GTimeZone *) zone;
 }
 
 static void
 get_london_today (GDate *out)
 {
-  g_autoptr(GTimeZone) tz = london_time_zone ();
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) now = g_date_time_new_now (london_time_zone ());
 
   g_date_clear (out, 1);
   g_date_set_dmy (out,
@@ -593,14 +604,12 @@ harley_format_date (const char *iso)
 char *
 harley_format_date_time (GDateTime *dt)
 {
-  g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (dt == NULL)
     return NULL;
 
-  tz = london_time_zone ();
-  local = g_date_time_to_timezone (dt, tz);
+  local = g_date_time_to_timezone (dt, london_time_zone ());
   if (local == NULL)
     return NULL;
 

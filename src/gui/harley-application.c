@@ -51,24 +51,18 @@ on_quit_response_cb (AdwMessageDialog *dialog,
   g_application_quit (app);
 }
 
-/* When the file cannot be opened there is nothing to show but the reason,
- * so it gets a small window of its own. */
+/* When the file cannot be opened there is nothing to show but the reason:
+ * the dialog is Harley's only window, and closing it quits. */
 static void
 show_open_failure (HarleyApplication *self,
                    const GError      *error)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
-                                              _("Harley Cannot Open the Practice Database"),
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Harley Cannot Open the Practice Database"),
                                               error->message);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Harley"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 200);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
-                                      adw_status_page_new ());
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_quit_response_cb), self);
-  gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The demo's tables, defined in harley-demo-data.c and read by the
+ * generator in harley-demo.c. Each list comes with its length, as
+ * G_N_ELEMENTS() cannot measure an array declared here without one. The
+ * insurers and hospitals have a constant length instead, because the
+ * generator keeps an array of their contact ids; harley-demo-data.c
+ * asserts that their tables match it. */
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define HARLEY_DEMO_PHONE_MOBILE   "07700900"
+#define HARLEY_DEMO_PHONE_NO_AREA  "01632960"
+
+#define HARLEY_DEMO_N_INSURERS     6
+#define HARLEY_DEMO_N_HOSPITALS    3
+
+typedef struct
+{
+  const char *outward;
+  const char *locality;
+} HarleyDemoArea;
+
+typedef enum
+{
+  HARLEY_DEMO_ENGLAND,
+  HARLEY_DEMO_WALES,
+  HARLEY_DEMO_SCOTLAND,
+  HARLEY_DEMO_NORTHERN_IRELAND,
+} HarleyDemoNation;
+
+typedef struct
+{
+  const char            *town;
+  const char            *phone;      /* a drama range: eight digits, three more follow */
+  guint                  weight;
+  HarleyDemoNation       nation;
+  const HarleyDemoArea  *areas;
+  guint                  n_areas;
+} HarleyDemoTown;
+
+typedef enum
+{
+  HARLEY_DEMO_FEMININE_KI      = 1 << 0,   /* Kowalski, Kowalska */
+  HARLEY_DEMO_ENGLISH_KNOWN_AS = 1 << 1,   /* Xiu Ying, known as Grace */
+} HarleyDemoNameFlags;
+
+typedef struct
+{
+  const char * const *female;
+  guint               n_female;
+  const char * const *male;
+  guint               n_male;
+  const char * const *family;
+  guint               n_family;
+  const char         *language;      /* for an interpreter alert */
+  guint               weight;
+  guint               flags;         /* HarleyDemoNameFlags */
+} HarleyDemoNameGroup;
+
+typedef struct
+{
+  guint from;
+  guint to;
+  guint weight;
+} HarleyDemoAgeBand;
+
+typedef struct
+{
+  const char *name;
+  const char *membership;       /* # a digit, @ a capital letter */
+  const char *authorisation;
+  const char *address;
+  const char *town;
+  const char *postcode;
+  const char *code;             /* the practice's provider number */
+  guint       weight;
+} HarleyDemoInsurer;
+
+typedef struct
+{
+  const char *name;
+  const char *address;
+  const char *town;
+  const char *postcode;
+  const char *phone;      /* a drama range, as for towns */
+  const char *prefix;     /* of its hospital numbers */
+  int         digits;     /* after the prefix */
+} HarleyDemoHospital;
+
+typedef struct
+{
+  const char *name;
+  const char *code;
+  const char *address;
+  const char *town;
+  const char *postcode;
+  const char *phone;      /* as typed: the generator normalises it */
+  const char *email;
+} HarleyDemoLaboratory;
+
+typedef struct
+{
+  const char *title;      /* NULL for a surgeon: Mr, Ms or Miss */
+  const char *role;
+  gboolean    at_hospital;
+} HarleyDemoReferrerKind;
+
+/* Addresses */
+extern const HarleyDemoTown harley_demo_towns[];
+extern const gsize harley_demo_n_towns;
+extern const char * const harley_demo_streets[];
+extern const gsize harley_demo_n_streets;
+extern const char * const harley_demo_local_streets[][4];     /* by HarleyDemoNation */
+extern const char * const harley_demo_house_names[];
+extern const gsize harley_demo_n_house_names;
+extern const char * const harley_demo_buildings[];
+extern const gsize harley_demo_n_buildings;
+
+/* People */
+extern const HarleyDemoNameGroup harley_demo_groups[];
+extern const gsize harley_demo_n_groups;
+extern const char * const harley_demo_known_as[][2];          /* { given, known as } */
+extern const gsize harley_demo_n_known_as;
+extern const char * const harley_demo_english_as_female[];
+extern const gsize harley_demo_n_english_as_female;
+extern const char * const harley_demo_english_as_male[];
+extern const gsize harley_demo_n_english_as_male;
+extern const HarleyDemoAgeBand harley_demo_age_bands[];
+extern const gsize harley_demo_n_age_bands;
+extern const char * const harley_demo_alerts[];
+extern const gsize harley_demo_n_alerts;
+extern const char * const harley_demo_notes[];
+extern const gsize harley_demo_n_notes;
+
+/* The address book and the practice */
+extern const HarleyDemoInsurer harley_demo_insurers[];         /* HARLEY_DEMO_N_INSURERS */
+extern const HarleyDemoHospital harley_demo_hospitals[];       /* HARLEY_DEMO_N_HOSPITALS */
+extern const HarleyDemoLaboratory harley_demo_laboratories[];
+extern const gsize harley_demo_n_laboratories;
+extern const char * const harley_demo_practice_words[];
+extern const gsize harley_demo_n_practice_words;
+extern const char * const harley_demo_practice_kinds[];
+extern const gsize harley_demo_n_practice_kinds;
+extern const HarleyDemoReferrerKind harley_demo_referrer_kinds[];
+extern const gsize harley_demo_n_referrer_kinds;
+extern const char * const harley_demo_practice_details[][2];  /* { key, value } */
+extern const gsize harley_demo_n_practice_details;
+
+G_END_DECLS
