@@ -108,3 +108,33 @@ harley_test_remove_tree (const char *dir)
   g_chmod (dir, 0700);
   g_rmdir (dir);
 }
+
+/* A fresh practice database in a folder of its own, for g_test_add (). */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  HarleyStore *store;
+} HarleyTestDb;
+
+static inline void
+harley_test_db_set_up (HarleyTestDb  *db,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->dir = harley_test_make_dir ();
+  db->path = harley_test_db_path (db->dir);
+  db->store = harley_store_open (db->path, &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+harley_test_db_tear_down (HarleyTestDb  *db,
+                          gconstpointer  data)
+{
+  g_clear_object (&db->store);
+  harley_test_remove_tree (db->dir);
+  g_free (db->dir);
+  g_free (db->path);
+}

@@ -11,34 +11,10 @@
 #define N_PATIENTS 500
 #define SEED       7
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  HarleyStore *store;
-} Fixture;
+typedef HarleyTestDb Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = harley_test_make_dir ();
-  f->path = harley_test_db_path (f->dir);
-  f->store = harley_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  harley_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+#define fixture_set_up harley_test_db_set_up
+#define fixture_tear_down harley_test_db_tear_down
 
 static void
 fill (HarleyStore *store,

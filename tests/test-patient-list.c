@@ -3,20 +3,13 @@
 #include "harley-register-private.h"
 #include "harley-test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  HarleyStore *store;
-} Fixture;
+typedef HarleyTestDb Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = harley_test_make_dir ();
-  f->path = harley_test_db_path (f->dir);
-  f->store = harley_store_open (f->path, NULL);
+  harley_test_db_set_up (f, data);
   g_assert_true (harley_store_begin (f->store, NULL));
   for (guint i = 0; i < GPOINTER_TO_UINT (data); i++)
     {
@@ -29,15 +22,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (harley_store_commit (f->store, NULL));
 }
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  harley_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+#define fixture_tear_down harley_test_db_tear_down
 
 static void
 on_items_changed_cb (GListModel *model,

@@ -5,34 +5,10 @@
 #include "harley-register.h"
 #include "harley-test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  HarleyStore *store;
-} Fixture;
+typedef HarleyTestDb Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = harley_test_make_dir ();
-  f->path = harley_test_db_path (f->dir);
-  f->store = harley_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  harley_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+#define fixture_set_up harley_test_db_set_up
+#define fixture_tear_down harley_test_db_tear_down
 
 static void
 test_save_and_load (Fixture       *f,

@@ -6,9 +6,7 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  HarleyStore *store;
+  HarleyTestDb db;
   gint64       smith_jane, smith_john, smithers, jones_smith, odubh, lukasz, wang, archived;
 } Fixture;
 
@@ -29,7 +27,7 @@ add (Fixture    *f,
   harley_patient_set_text (p, HARLEY_PATIENT_PHONE_MOBILE, mobile);
   if (hospital_number != NULL)
     harley_patient_add_hospital_number (p, 0, NULL, hospital_number);
-  g_assert_true (harley_register_save (f->store, p, HARLEY_REGISTER_SAVE_ALLOW_SAME_NAME_DOB, &error));
+  g_assert_true (harley_register_save (f->db.store, p, HARLEY_REGISTER_SAVE_ALLOW_SAME_NAME_DOB, &error));
   g_assert_no_error (error);
   return harley_patient_get_id (p);
 }
@@ -38,9 +36,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = harley_test_make_dir ();
-  f->path = harley_test_db_path (f->dir);
-  f->store = harley_store_open (f->path, NULL);
+  harley_test_db_set_up (&f->db, data);
   f->smithers = add (f, "Alan", "Smithers", "1950-06-01", NULL, "LS1 4AP", NULL, NULL);
   f->smith_john = add (f, "John", "Smith", "1972-11-30", "9434765870", "BS1 5TR", "07700 900001", NULL);
   f->smith_jane = add (f, "Jane", "Smith", "1965-03-07", "9434765919", "SW1A 1AA", "07700 900123", "RF123456");
@@ -49,17 +45,14 @@ fixture_set_up (Fixture       *f,
   f->lukasz = add (f, "Łukasz", "Nowak", "1985-04-04", NULL, "G1 1XQ", NULL, NULL);
   f->wang = add (f, "小明", "王", "2001-02-03", NULL, NULL, NULL, NULL);
   f->archived = add (f, "Old", "Smithson", "1930-01-01", NULL, NULL, NULL, NULL);
-  g_assert_true (harley_register_set_archived (f->store, f->archived, TRUE, NULL));
+  g_assert_true (harley_register_set_archived (f->db.store, f->archived, TRUE, NULL));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  harley_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  harley_test_db_tear_down (&f->db, data);
 }
 
 static GArray *
@@ -69,7 +62,7 @@ search (Fixture          *f,
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  HarleySearchKind kind = harley_register_search (f->store, query, HARLEY_SEARCH_DEFAULT, 100, ids, NULL, &error);
+  HarleySearchKind kind = harley_register_search (f->db.store, query, HARLEY_SEARCH_DEFAULT, 100, ids, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (kind, ==, expected_kind);
@@ -167,7 +160,7 @@ test_archived_flag (Fixture       *f,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  harley_register_search (f->store, "smithson", HARLEY_SEARCH_INCLUDE_ARCHIVED, 10, ids, NULL, NULL);
+  harley_register_search (f->db.store, "smithson", HARLEY_SEARCH_INCLUDE_ARCHIVED, 10, ids, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (ID (ids, 0), ==, f->archived);
 }
@@ -179,11 +172,11 @@ test_limit (Fixture       *f,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean more = FALSE;
 
-  harley_register_search (f->store, "s", HARLEY_SEARCH_DEFAULT, 2, ids, &more, NULL);
+  harley_register_search (f->db.store, "s", HARLEY_SEARCH_DEFAULT, 2, ids, &more, NULL);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_true (more);
   g_array_set_size (ids, 0);
-  harley_register_search (f->store, "s", HARLEY_SEARCH_DEFAULT, 50, ids, &more, NULL);
+  harley_register_search (f->db.store, "s", HARLEY_SEARCH_DEFAULT, 50, ids, &more, NULL);
   g_assert_false (more);
 }
 
@@ -191,12 +184,12 @@ static void
 test_keys_follow_edits (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(HarleyPatient) p = harley_register_load (f->store, f->smithers, NULL);
+  g_autoptr(HarleyPatient) p = harley_register_load (f->db.store, f->smithers, NULL);
   g_autoptr(GArray) old_name = NULL;
   g_autoptr(GArray) new_name = NULL;
 
   harley_patient_set_text (p, HARLEY_PATIENT_FAMILY_NAME, "Fairweather");
-  g_assert_true (harley_register_save (f->store, p, HARLEY_REGISTER_SAVE_DEFAULT, NULL));
+  g_assert_true (harley_register_save (f->db.store, p, HARLEY_REGISTER_SAVE_DEFAULT, NULL));
   old_name = search (f, "smithers", HARLEY_SEARCH_NAME);
   new_name = search (f, "fairw", HARLEY_SEARCH_NAME);
   g_assert_cmpuint (old_name->len, ==, 0);
@@ -211,7 +204,7 @@ test_plan_uses_index (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (f->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (f->db.store),
     "EXPLAIN QUERY PLAN SELECT k.patient_id, p.name_words FROM patient_name_key k "
     "JOIN patient p ON p.id = k.patient_id WHERE k.class = ?1 AND k.word >= ?2 AND k.word < ?3 "
     "AND (p.archived = 0 OR ?4) ORDER BY k.class, k.word, k.sort_key", -1, &stmt, NULL), ==, SQLITE_OK);

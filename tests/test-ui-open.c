@@ -10,18 +10,9 @@
 
 #include "harley-application.h"
 #include "harley-register.h"
+#include "harley-test-ui.h"
 #include "harley-test-util.h"
 #include "harley-window.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static AdwMessageDialog *
 start_harley (const char *path)
@@ -34,7 +25,7 @@ start_harley (const char *path)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  iterate (200);
+  harley_test_iterate (200);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
   return ADW_MESSAGE_DIALOG (g_list_model_get_item (toplevels, 0));
 }
@@ -110,9 +101,8 @@ test_damaged_found_after_start (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   HarleyApplication *app = harley_application_new ();
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
   HarleyWindow *window;
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
 
   make_damaged (path);
   before = harley_test_read_file (path);
@@ -121,33 +111,15 @@ test_damaged_found_after_start (void)
   g_application_activate (G_APPLICATION (app));
   window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);   /* the window does not wait for the check */
-  iterate (1000);
+  harley_test_iterate (1000);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item))
-        dialog = ADW_MESSAGE_DIALOG (item);
-    }
+  dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harley_window_get_editor (window))));
   after = harley_test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
   harley_test_remove_tree (dir);
-}
-
-static void
-run_in_subprocess (gconstpointer data)
-{
-  if (g_test_subprocess ())
-    {
-      ((GTestFunc) data) ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
 }
 
 int
@@ -157,9 +129,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/ui/open/not-harley", test_not_harley, run_in_subprocess);
-  g_test_add_data_func ("/ui/open/in-use", test_in_use, run_in_subprocess);
-  g_test_add_data_func ("/ui/open/damaged-found-after-start", test_damaged_found_after_start, run_in_subprocess);
+  g_test_add_data_func ("/ui/open/not-harley", test_not_harley, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/open/in-use", test_in_use, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/open/damaged-found-after-start", test_damaged_found_after_start, harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

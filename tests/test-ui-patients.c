@@ -8,6 +8,7 @@
 
 #include "harley-application.h"
 #include "harley-register.h"
+#include "harley-test-ui.h"
 #include "harley-test-util.h"
 #include "harley-window.h"
 
@@ -21,16 +22,6 @@ typedef struct
   HarleyWindow      *window;
   HarleyPatientEditor *editor;
 } Desk;
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gint64
 add_patient (HarleyStore *store,
@@ -70,14 +61,14 @@ desk_open (Desk *desk)
   desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
   g_assert_true (HARLEY_IS_WINDOW (desk->window));
   desk->editor = harley_window_get_editor (desk->window);
-  iterate (300);
+  harley_test_iterate (300);
 }
 
 static void
 desk_close (Desk *desk)
 {
   gtk_window_destroy (GTK_WINDOW (desk->window));
-  iterate (50);
+  harley_test_iterate (50);
   g_clear_object (&desk->app);
   harley_test_remove_tree (desk->dir);
   g_free (desk->dir);
@@ -99,7 +90,7 @@ type_text (GtkEditable *editable,
       position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
       gtk_editable_set_position (editable, position);
-      iterate (5);
+      harley_test_iterate (5);
     }
 }
 
@@ -118,7 +109,7 @@ activate (GtkWidget  *widget,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  iterate (50);
+  harley_test_iterate (50);
 }
 
 static char *
@@ -149,7 +140,7 @@ test_find_edit_save (void)
 
   /* Enter opens the first match */
   g_signal_emit_by_name (harley_window_get_search_entry (desk.window), "activate");
-  iterate (50);
+  harley_test_iterate (50);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.jane);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER)), ==, "943 476 5919");
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH)), ==, "07/03/1965");
@@ -214,21 +205,6 @@ test_bad_nhs_number_refused (void)
   desk_close (&desk);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_unsaved_changes_guard (void)
 {
@@ -241,21 +217,21 @@ test_unsaved_changes_guard (void)
 
   /* Opening another patient asks first; Cancel keeps her work. */
   harley_window_open_patient (desk.window, desk.john);
-  iterate (50);
-  dialog = find_dialog ();
+  harley_test_iterate (50);
+  dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate (50);
+  harley_test_iterate (50);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.jane);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_ALERTS)), ==, "Hard of hearing: phone daughter");
 
   /* Save from the question saves, then opens the other patient. */
   harley_window_open_patient (desk.window, desk.john);
-  iterate (50);
-  dialog = find_dialog ();
+  harley_test_iterate (50);
+  dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  iterate (50);
+  harley_test_iterate (50);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.john);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = "
                                                      "'Hard of hearing: phone daughter'"), ==, 1);
@@ -289,11 +265,11 @@ test_archive_and_duplicate (void)
   type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Smith");
   type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "7/3/1965");
   activate (GTK_WIDGET (desk.editor), "editor.save");
-  dialog = find_dialog ();
+  dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 1);
   adw_message_dialog_response (dialog, "save");
-  iterate (50);
+  harley_test_iterate (50);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 2);
   desk_close (&desk);
 }
@@ -336,20 +312,6 @@ test_new_gp_in_address_book (void)
   desk_close (&desk);
 }
 
-/* Each flow runs in a process of its own, as each start of Harley does:
- * one application per process. */
-static void
-run_in_subprocess (gconstpointer data)
-{
-  if (g_test_subprocess ())
-    {
-      ((GTestFunc) data) ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -357,11 +319,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/ui/patients/find-edit-save", test_find_edit_save, run_in_subprocess);
-  g_test_add_data_func ("/ui/patients/bad-nhs-number-refused", test_bad_nhs_number_refused, run_in_subprocess);
-  g_test_add_data_func ("/ui/patients/unsaved-changes-guard", test_unsaved_changes_guard, run_in_subprocess);
-  g_test_add_data_func ("/ui/patients/archive-and-duplicate", test_archive_and_duplicate, run_in_subprocess);
-  g_test_add_data_func ("/ui/patients/new-gp-in-address-book", test_new_gp_in_address_book, run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/find-edit-save", test_find_edit_save, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/bad-nhs-number-refused", test_bad_nhs_number_refused, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/unsaved-changes-guard", test_unsaved_changes_guard, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/archive-and-duplicate", test_archive_and_duplicate, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/patients/new-gp-in-address-book", test_new_gp_in_address_book, harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

@@ -128,12 +128,6 @@ section_action (GtkWidget  *widget,
 }
 
 void
-_harley_window_actions_update (HarleyWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", TRUE);
-}
-
-void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);

@@ -34,7 +34,6 @@ struct _HarleyWindow
 };
 
 void _harley_window_class_actions_init (GtkWidgetClass *widget_class);
-void _harley_window_actions_update     (HarleyWindow   *self);
 void _harley_window_guard_unsaved      (HarleyWindow   *self,
                                         gint64          id,
                                         gboolean        new_patient);

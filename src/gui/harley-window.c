@@ -355,7 +355,6 @@ harley_window_new (HarleyApplication *application,
   add_list_actions (self);
   bind_settings (self);
   harley_window_show_practice_name (self);
-  _harley_window_actions_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
 }
