@@ -6,9 +6,14 @@
  * G_N_ELEMENTS() cannot measure an array declared here without one. The
  * insurers and hospitals have a constant length instead, because the
  * generator keeps an array of their contact ids; harley-demo-data.c
- * asserts that their tables match it. */
+ * asserts that their tables match it.
+ *
+ * Then the generator's state and the random helpers that harley-demo.c
+ * (patients) shares with harley-demo-contacts.c (the address book). */
 
 #include <glib.h>
+
+#include "harley-store.h"
 
 G_BEGIN_DECLS
 
@@ -149,5 +154,72 @@ extern const HarleyDemoReferrerKind harley_demo_referrer_kinds[];
 extern const gsize harley_demo_n_referrer_kinds;
 extern const char * const harley_demo_practice_details[][2];  /* { key, value } */
 extern const gsize harley_demo_n_practice_details;
+
+/* The generator */
+
+typedef struct
+{
+  gint64 id;
+  guint  town;
+  guint  first_gp;     /* index into HarleyDemo.gps */
+  guint  n_gps;
+} HarleyDemoPractice;
+
+typedef struct
+{
+  HarleyStore *store;
+  GRand       *rand;
+  char        *now;
+  GArray      *practices;       /* HarleyDemoPractice */
+  GArray      *gps;             /* gint64 */
+  GArray      *referrers;       /* gint64 */
+  gint64       hospital_ids[HARLEY_DEMO_N_HOSPITALS];
+  guint        hospital_serials[HARLEY_DEMO_N_HOSPITALS];
+  gint64       insurer_ids[HARLEY_DEMO_N_INSURERS];
+  guint64      nhs_counter;
+  guint        nhs_start;
+} HarleyDemo;
+
+typedef enum
+{
+  HARLEY_DEMO_SEX_FEMALE,
+  HARLEY_DEMO_SEX_MALE,
+  HARLEY_DEMO_SEX_OTHER,
+  HARLEY_DEMO_SEX_UNKNOWN,
+} HarleyDemoSex;
+
+/* Each draws from demo->rand: a seed's data depends on their order. */
+guint                      _harley_demo_pick             (HarleyDemo                *demo,
+                                                          guint                      n);
+gboolean                   _harley_demo_chance           (HarleyDemo                *demo,
+                                                          double                     p);
+const char                *_harley_demo_pick_from        (HarleyDemo                *demo,
+                                                          const char * const        *list,
+                                                          guint                      n);
+guint                      _harley_demo_pick_weighted    (HarleyDemo                *demo,
+                                                          guint                      n,
+                                                          guint                    (*weight_of) (guint));
+guint                      _harley_demo_pick_town        (HarleyDemo                *demo);
+const HarleyDemoNameGroup *_harley_demo_pick_group       (HarleyDemo                *demo);
+char                      *_harley_demo_make_phone       (HarleyDemo                *demo,
+                                                          const char                *range);
+char                      *_harley_demo_make_postcode    (HarleyDemo                *demo,
+                                                          const char                *outward);
+char                      *_harley_demo_make_street      (HarleyDemo                *demo,
+                                                          const HarleyDemoTown      *town,
+                                                          guint                      highest);
+char                      *_harley_demo_make_given_name  (HarleyDemo                *demo,
+                                                          const HarleyDemoNameGroup *group,
+                                                          HarleyDemoSex              sex);
+char                      *_harley_demo_make_family_name (HarleyDemo                *demo,
+                                                          const HarleyDemoNameGroup *group,
+                                                          HarleyDemoSex              sex);
+char                      *_harley_demo_ascii_word       (const char                *text,
+                                                          gboolean                   first_word);
+
+/* In harley-demo-contacts.c: hospitals, laboratories, insurers, referrers
+ * and GP practices with their GPs, in that order. */
+gboolean                   _harley_demo_add_address_book (HarleyDemo                *demo,
+                                                          GError                   **error);
 
 G_END_DECLS

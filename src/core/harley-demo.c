@@ -7,13 +7,14 @@
  * Nothing here is real: NHS numbers are from the 999 test range, phone
  * numbers from Ofcom's drama ranges, email addresses at example.com, and
  * names are drawn at random from the lists in harley-demo-data.c.
+ * This file makes the patients; harley-demo-contacts.c the address book
+ * they point at.
  *
  * All of it is written in one transaction: a failure leaves nothing. */
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "harley-contact.h"
 #include "harley-demo.h"
 #include "harley-demo-private.h"
 #include "harley-register-private.h"
@@ -24,7 +25,6 @@
 #define REFERENCE_YEAR   2025
 #define NHS_BLOCK        1000000u     /* 999 000 000(x) to 999 999 999(x) */
 #define NHS_STRIDE       7919u        /* prime to NHS_BLOCK: visits each once */
-#define N_GP_PRACTICES   40
 
 G_DEFINE_QUARK (harley-demo-error-quark, harley_demo_error)
 
@@ -34,31 +34,8 @@ G_DEFINE_QUARK (harley-demo-error-quark, harley_demo_error)
  * call's arguments or one initialiser list, whose order C leaves to the
  * compiler: the same seed must make the same people whatever built it. */
 
-typedef struct
-{
-  gint64 id;
-  guint  town;
-  guint  first_gp;     /* index into Demo.gps */
-  guint  n_gps;
-} Practice;
-
-typedef struct
-{
-  HarleyStore *store;
-  GRand       *rand;
-  char        *now;
-  GArray      *practices;       /* Practice */
-  GArray      *gps;             /* gint64 */
-  GArray      *referrers;       /* gint64 */
-  gint64       hospital_ids[HARLEY_DEMO_N_HOSPITALS];
-  guint        hospital_serials[HARLEY_DEMO_N_HOSPITALS];
-  gint64       insurer_ids[HARLEY_DEMO_N_INSURERS];
-  guint64      nhs_counter;
-  guint        nhs_start;
-} Demo;
-
 static void
-demo_free (Demo *demo)
+demo_free (HarleyDemo *demo)
 {
   g_rand_free (demo->rand);
   g_free (demo->now);
@@ -68,62 +45,63 @@ demo_free (Demo *demo)
   g_free (demo);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyDemo, demo_free)
 
-static Demo *
+static HarleyDemo *
 demo_new (HarleyStore *store,
           guint32      seed)
 {
-  Demo *demo = g_new0 (Demo, 1);
+  HarleyDemo *demo = g_new0 (HarleyDemo, 1);
 
   demo->store = store;
   demo->rand = g_rand_new_with_seed (seed);
   demo->now = harley_store_now ();
-  demo->practices = g_array_new (FALSE, FALSE, sizeof (Practice));
+  demo->practices = g_array_new (FALSE, FALSE, sizeof (HarleyDemoPractice));
   demo->gps = g_array_new (FALSE, FALSE, sizeof (gint64));
   demo->referrers = g_array_new (FALSE, FALSE, sizeof (gint64));
   demo->nhs_start = (guint) g_rand_int_range (demo->rand, 0, NHS_BLOCK);
   return demo;
 }
 
-static guint
-pick (Demo  *demo,
-      guint  n)
+guint
+_harley_demo_pick (HarleyDemo *demo,
+                   guint       n)
 {
   return (guint) g_rand_int_range (demo->rand, 0, (gint32) n);
 }
 
-static gboolean
-chance (Demo   *demo,
-        double  p)
+gboolean
+_harley_demo_chance (HarleyDemo *demo,
+                     double      p)
 {
   return g_rand_double (demo->rand) < p;
 }
 
-static const char *
-pick_from (Demo               *demo,
-           const char * const *list,
-           guint               n)
+const char *
+_harley_demo_pick_from (HarleyDemo         *demo,
+                        const char * const *list,
+                        guint               n)
 {
-  return list[pick (demo, n)];
+  return list[_harley_demo_pick (demo, n)];
 }
 
-#define PICK(demo, list) pick_from ((demo), (list), G_N_ELEMENTS (list))
+#define PICK(demo, list) _harley_demo_pick_from ((demo), (list), G_N_ELEMENTS (list))
 
 /* The same for a table of harley-demo-data.c, whose length is a variable. */
-#define PICK_TABLE(demo, table) pick_from ((demo), harley_demo_##table, harley_demo_n_##table)
+#define PICK_TABLE(demo, table) \
+  _harley_demo_pick_from ((demo), harley_demo_##table, harley_demo_n_##table)
 
 /* Picks an index by weight: @weight_of reads the weight of entry i. */
-static guint
-pick_weighted (Demo   *demo,
-               guint   n,
-               guint (*weight_of) (guint))
+guint
+_harley_demo_pick_weighted (HarleyDemo  *demo,
+                            guint        n,
+                            guint      (*weight_of) (guint))
 {
   guint total = 0, r, i;
 
   for (i = 0; i < n; i++)
     total += weight_of (i);
-  r = pick (demo, total);
+  r = _harley_demo_pick (demo, total);
   for (i = 0; i + 1 < n && r >= weight_of (i); i++)
     r -= weight_of (i);
   return i;
@@ -134,15 +112,21 @@ static guint group_weight (guint i) { return harley_demo_groups[i].weight; }
 static guint age_weight (guint i) { return harley_demo_age_bands[i].weight; }
 static guint insurer_weight (guint i) { return harley_demo_insurers[i].weight; }
 
-static const HarleyDemoNameGroup *
-pick_group (Demo *demo)
+guint
+_harley_demo_pick_town (HarleyDemo *demo)
 {
-  return &harley_demo_groups[pick_weighted (demo, harley_demo_n_groups, group_weight)];
+  return _harley_demo_pick_weighted (demo, harley_demo_n_towns, town_weight);
+}
+
+const HarleyDemoNameGroup *
+_harley_demo_pick_group (HarleyDemo *demo)
+{
+  return &harley_demo_groups[_harley_demo_pick_weighted (demo, harley_demo_n_groups, group_weight)];
 }
 
 /* Fills a pattern: # becomes a digit, @ a capital letter. */
 static char *
-fill_pattern (Demo       *demo,
+fill_pattern (HarleyDemo *demo,
               const char *pattern)
 {
   static const char letters[] = "ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -151,20 +135,20 @@ fill_pattern (Demo       *demo,
   for (char *p = out; *p != '\0'; p++)
     {
       if (*p == '#')
-        *p = (char) ('0' + pick (demo, 10));
+        *p = (char) ('0' + _harley_demo_pick (demo, 10));
       else if (*p == '@')
-        *p = letters[pick (demo, sizeof letters - 1)];
+        *p = letters[_harley_demo_pick (demo, sizeof letters - 1)];
     }
   return out;
 }
 
 /* A number from one of Ofcom's drama ranges, stored the way the editor
  * stores what a person types. */
-static char *
-make_phone (Demo       *demo,
-            const char *range)
+char *
+_harley_demo_make_phone (HarleyDemo *demo,
+                         const char *range)
 {
-  g_autofree char *digits = g_strdup_printf ("%s%03u", range, pick (demo, 1000));
+  g_autofree char *digits = g_strdup_printf ("%s%03u", range, _harley_demo_pick (demo, 1000));
   char *normalised = NULL;
 
   if (!harley_validate_phone (digits, &normalised, NULL))
@@ -172,64 +156,57 @@ make_phone (Demo       *demo,
   return normalised;
 }
 
-static char *
-make_postcode (Demo       *demo,
-               const char *outward)
+char *
+_harley_demo_make_postcode (HarleyDemo *demo,
+                            const char *outward)
 {
   /* Royal Mail never uses C, I, K, M, O or V in the inward code. */
   static const char letters[] = "ABDEFGHJLNPQRSTUWXYZ";
-  guint sector = 1 + pick (demo, 9);
+  guint sector = 1 + _harley_demo_pick (demo, 9);
   char unit[3] = { 0 };
 
-  unit[0] = letters[pick (demo, sizeof letters - 1)];
-  unit[1] = letters[pick (demo, sizeof letters - 1)];
+  unit[0] = letters[_harley_demo_pick (demo, sizeof letters - 1)];
+  unit[1] = letters[_harley_demo_pick (demo, sizeof letters - 1)];
   return g_strdup_printf ("%s %u%s", outward, sector, unit);
 }
 
 static const char *
-pick_street (Demo                 *demo,
+pick_street (HarleyDemo           *demo,
              const HarleyDemoTown *town)
 {
-  if (chance (demo, 0.25))
+  if (_harley_demo_chance (demo, 0.25))
     return PICK (demo, harley_demo_local_streets[town->nation]);
   return PICK_TABLE (demo, streets);
 }
 
 /* "12 Station Road" */
-static char *
-make_street (Demo                 *demo,
-             const HarleyDemoTown *town,
-             guint                 highest)
+char *
+_harley_demo_make_street (HarleyDemo           *demo,
+                          const HarleyDemoTown *town,
+                          guint                 highest)
 {
-  guint number = 1 + pick (demo, highest);
+  guint number = 1 + _harley_demo_pick (demo, highest);
 
   return g_strdup_printf ("%u %s", number, pick_street (demo, town));
 }
 
-typedef enum
-{
-  SEX_FEMALE,
-  SEX_MALE,
-  SEX_OTHER,
-  SEX_UNKNOWN,
-} Sex;
-
 static const char * const sex_names[] = { "female", "male", "other", "unknown" };
 
-static char *
-make_given_name (Demo                      *demo,
-                 const HarleyDemoNameGroup *group,
-                 Sex                        sex)
+char *
+_harley_demo_make_given_name (HarleyDemo                *demo,
+                              const HarleyDemoNameGroup *group,
+                              HarleyDemoSex              sex)
 {
-  gboolean female = sex == SEX_FEMALE || (sex > SEX_MALE && chance (demo, 0.5));
+  gboolean female = sex == HARLEY_DEMO_SEX_FEMALE
+                    || (sex > HARLEY_DEMO_SEX_MALE && _harley_demo_chance (demo, 0.5));
   const char * const *list = female ? group->female : group->male;
   guint n = female ? group->n_female : group->n_male;
-  const char *first = pick_from (demo, list, n);
+  const char *first = _harley_demo_pick_from (demo, list, n);
 
   /* Some people give two names: "Sarah Jane". */
-  if (chance (demo, 0.08))
+  if (_harley_demo_chance (demo, 0.08))
     {
-      const char *second = pick_from (demo, list, n);
+      const char *second = _harley_demo_pick_from (demo, list, n);
 
       if (g_strcmp0 (first, second) != 0)
         return g_strdup_printf ("%s %s", first, second);
@@ -237,23 +214,24 @@ make_given_name (Demo                      *demo,
   return g_strdup (first);
 }
 
-static char *
-make_family_name (Demo                      *demo,
-                  const HarleyDemoNameGroup *group,
-                  Sex                        sex)
+char *
+_harley_demo_make_family_name (HarleyDemo                *demo,
+                               const HarleyDemoNameGroup *group,
+                               HarleyDemoSex              sex)
 {
-  const char *name = pick_from (demo, group->family, group->n_family);
+  const char *name = _harley_demo_pick_from (demo, group->family, group->n_family);
   gsize len = strlen (name);
 
-  if (chance (demo, 0.04))
+  if (_harley_demo_chance (demo, 0.04))
     {
-      const HarleyDemoNameGroup *other = pick_group (demo);
-      const char *second = pick_from (demo, other->family, other->n_family);
+      const HarleyDemoNameGroup *other = _harley_demo_pick_group (demo);
+      const char *second = _harley_demo_pick_from (demo, other->family, other->n_family);
 
       if (g_strcmp0 (name, second) != 0 && strchr (name, ' ') == NULL && strchr (second, ' ') == NULL)
         return g_strdup_printf ("%s-%s", name, second);
     }
-  if ((group->flags & HARLEY_DEMO_FEMININE_KI) && sex == SEX_FEMALE && g_str_has_suffix (name, "ki"))
+  if ((group->flags & HARLEY_DEMO_FEMININE_KI) && sex == HARLEY_DEMO_SEX_FEMALE
+      && g_str_has_suffix (name, "ki"))
     return g_strdup_printf ("%.*sa", (int) len - 1, name);
   return g_strdup (name);
 }
@@ -268,17 +246,17 @@ first_name_is (const char *given,
 }
 
 static const char *
-make_known_as (Demo                      *demo,
+make_known_as (HarleyDemo                *demo,
                const HarleyDemoNameGroup *group,
                const char                *given,
-               Sex                        sex)
+               HarleyDemoSex              sex)
 {
-  if ((group->flags & HARLEY_DEMO_ENGLISH_KNOWN_AS) && chance (demo, 0.35))
-    return sex == SEX_FEMALE ? PICK_TABLE (demo, english_as_female)
-                             : PICK_TABLE (demo, english_as_male);
+  if ((group->flags & HARLEY_DEMO_ENGLISH_KNOWN_AS) && _harley_demo_chance (demo, 0.35))
+    return sex == HARLEY_DEMO_SEX_FEMALE ? PICK_TABLE (demo, english_as_female)
+                                         : PICK_TABLE (demo, english_as_male);
   for (guint i = 0; i < harley_demo_n_known_as; i++)
     if (first_name_is (given, harley_demo_known_as[i][0]))
-      return chance (demo, 0.45) ? harley_demo_known_as[i][1] : NULL;
+      return _harley_demo_chance (demo, 0.45) ? harley_demo_known_as[i][1] : NULL;
   return NULL;
 }
 
@@ -287,7 +265,7 @@ make_known_as (Demo                      *demo,
 typedef struct
 {
   const HarleyDemoNameGroup *group;
-  Sex                        sex;
+  HarleyDemoSex              sex;
   guint                      age;
   guint                      birth_year;
   const HarleyDemoTown      *town;
@@ -297,78 +275,79 @@ typedef struct
 } Person;
 
 static const char *
-adult_title (Demo   *demo,
-             Person *person)
+adult_title (HarleyDemo *demo,
+             Person     *person)
 {
-  if (person->age >= 27 && chance (demo, 0.03))
+  if (person->age >= 27 && _harley_demo_chance (demo, 0.03))
     return "Dr";
-  if (person->age >= 45 && chance (demo, 0.004))
+  if (person->age >= 45 && _harley_demo_chance (demo, 0.004))
     return "Prof";
-  if (person->age >= 30 && chance (demo, 0.003))
+  if (person->age >= 30 && _harley_demo_chance (demo, 0.003))
     return "Rev";
   switch (person->sex)
     {
-    case SEX_MALE:
+    case HARLEY_DEMO_SEX_MALE:
       return "Mr";
-    case SEX_FEMALE:
+    case HARLEY_DEMO_SEX_FEMALE:
       if (person->age < 25)
-        return chance (demo, 0.6) ? "Miss" : "Ms";
-      return chance (demo, 0.5) ? "Mrs" : (chance (demo, 0.6) ? "Ms" : "Miss");
-    case SEX_OTHER:
+        return _harley_demo_chance (demo, 0.6) ? "Miss" : "Ms";
+      return _harley_demo_chance (demo, 0.5) ? "Mrs"
+                                             : (_harley_demo_chance (demo, 0.6) ? "Ms" : "Miss");
+    case HARLEY_DEMO_SEX_OTHER:
       return "Mx";
-    case SEX_UNKNOWN:
+    case HARLEY_DEMO_SEX_UNKNOWN:
     default:
       return NULL;
     }
 }
 
 static const char *
-make_title (Demo   *demo,
-            Person *person)
+make_title (HarleyDemo *demo,
+            Person     *person)
 {
   if (person->age >= 16)
     return adult_title (demo, person);
-  if (!chance (demo, 0.5))
+  if (!_harley_demo_chance (demo, 0.5))
     return NULL;
-  if (person->sex == SEX_MALE)
+  if (person->sex == HARLEY_DEMO_SEX_MALE)
     return "Master";
-  if (person->sex == SEX_FEMALE)
+  if (person->sex == HARLEY_DEMO_SEX_FEMALE)
     return "Miss";
   return NULL;
 }
 
 static char *
-make_birth_date (Demo   *demo,
-                 Person *person)
+make_birth_date (HarleyDemo *demo,
+                 Person     *person)
 {
-  guint b = pick_weighted (demo, harley_demo_n_age_bands, age_weight);
+  guint b = _harley_demo_pick_weighted (demo, harley_demo_n_age_bands, age_weight);
   const HarleyDemoAgeBand *band = &harley_demo_age_bands[b];
   GDate date;
 
-  person->age = band->from + pick (demo, band->to - band->from + 1);
+  person->age = band->from + _harley_demo_pick (demo, band->to - band->from + 1);
   /* A birthday somewhere in the year before the reference day, at that age. */
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, REFERENCE_YEAR - person->age);
-  g_date_subtract_days (&date, 1 + pick (demo, 365));
+  g_date_subtract_days (&date, 1 + _harley_demo_pick (demo, 365));
   person->birth_year = g_date_get_year (&date);
   return g_strdup_printf ("%04u-%02u-%02u", person->birth_year,
                           (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
 }
 
-static Sex
-pick_sex (Demo *demo)
+static HarleyDemoSex
+pick_sex (HarleyDemo *demo)
 {
-  guint r = pick (demo, 1000);
+  guint r = _harley_demo_pick (demo, 1000);
 
   if (r < 530)
-    return SEX_FEMALE;
+    return HARLEY_DEMO_SEX_FEMALE;
   if (r < 990)
-    return SEX_MALE;
-  return r < 995 ? SEX_OTHER : SEX_UNKNOWN;
+    return HARLEY_DEMO_SEX_MALE;
+  return r < 995 ? HARLEY_DEMO_SEX_OTHER : HARLEY_DEMO_SEX_UNKNOWN;
 }
 
 static void
-set_names (Demo          *demo,
+set_names (HarleyDemo    *demo,
            HarleyPatient *patient,
            Person        *person)
 {
@@ -376,10 +355,10 @@ set_names (Demo          *demo,
   g_autofree char *family = NULL;
   g_autofree char *birth = NULL;
 
-  person->group = pick_group (demo);
+  person->group = _harley_demo_pick_group (demo);
   person->sex = pick_sex (demo);
-  given = make_given_name (demo, person->group, person->sex);
-  family = make_family_name (demo, person->group, person->sex);
+  given = _harley_demo_make_given_name (demo, person->group, person->sex);
+  family = _harley_demo_make_family_name (demo, person->group, person->sex);
   birth = make_birth_date (demo, person);
 
   harley_patient_set_text (patient, HARLEY_PATIENT_GIVEN_NAME, given);
@@ -396,8 +375,8 @@ set_names (Demo          *demo,
 /* The nine digits 999 nnn nnn, then the modulus 11 check digit; numbers
  * whose check digit would be 10 do not exist and are skipped. */
 static gboolean
-next_nhs_number (Demo *demo,
-                 char  out[11])
+next_nhs_number (HarleyDemo *demo,
+                 char        out[11])
 {
   while (demo->nhs_counter < NHS_BLOCK)
     {
@@ -418,7 +397,7 @@ next_nhs_number (Demo *demo,
 }
 
 static void
-set_address (Demo          *demo,
+set_address (HarleyDemo    *demo,
              HarleyPatient *patient,
              Person        *person)
 {
@@ -427,25 +406,25 @@ set_address (Demo          *demo,
   guint n = 0;
   g_autofree char *postcode = NULL;
 
-  person->town_index = pick_weighted (demo, harley_demo_n_towns, town_weight);
+  person->town_index = _harley_demo_pick_town (demo);
   person->town = &harley_demo_towns[person->town_index];
-  area = &person->town->areas[pick (demo, person->town->n_areas)];
+  area = &person->town->areas[_harley_demo_pick (demo, person->town->n_areas)];
 
-  if (chance (demo, 0.15))
+  if (_harley_demo_chance (demo, 0.15))
     {
-      guint flat = 1 + pick (demo, 40);
+      guint flat = 1 + _harley_demo_pick (demo, 40);
 
       lines[n++] = g_strdup_printf ("Flat %u, %s", flat, PICK_TABLE (demo, buildings));
-      lines[n++] = make_street (demo, person->town, 120);
+      lines[n++] = _harley_demo_make_street (demo, person->town, 120);
     }
-  else if (chance (demo, 0.05))
+  else if (_harley_demo_chance (demo, 0.05))
     {
       lines[n++] = g_strdup (PICK_TABLE (demo, house_names));
       lines[n++] = g_strdup (pick_street (demo, person->town));
     }
   else
-    lines[n++] = make_street (demo, person->town, 220);
-  if (area->locality != NULL && chance (demo, 0.6))
+    lines[n++] = _harley_demo_make_street (demo, person->town, 220);
+  if (area->locality != NULL && _harley_demo_chance (demo, 0.6))
     lines[n++] = g_strdup (area->locality);
 
   for (guint i = 0; i < 3; i++)
@@ -453,16 +432,16 @@ set_address (Demo          *demo,
       harley_patient_set_text (patient, HARLEY_PATIENT_ADDRESS_LINE1 + i, lines[i]);
       g_free (lines[i]);
     }
-  postcode = make_postcode (demo, area->outward);
+  postcode = _harley_demo_make_postcode (demo, area->outward);
   harley_patient_set_text (patient, HARLEY_PATIENT_POST_TOWN, person->town->town);
   harley_patient_set_text (patient, HARLEY_PATIENT_POSTCODE, postcode);
 }
 
 /* "Łukasz" → "lukasz", "O'Brien" → "obrien"; the first word only when
  * @first_word, for email addresses. */
-static char *
-ascii_word (const char *text,
-            gboolean    first_word)
+char *
+_harley_demo_ascii_word (const char *text,
+                         gboolean    first_word)
 {
   g_autofree char *ascii = g_str_to_ascii (text, "C");
   GString *word = g_string_new (NULL);
@@ -474,15 +453,15 @@ ascii_word (const char *text,
 }
 
 static char *
-make_email (Demo   *demo,
-            Person *person)
+make_email (HarleyDemo *demo,
+            Person     *person)
 {
   static const char * const domains[] = { "example.com", "example.org", "example.net" };
-  g_autofree char *given = ascii_word (person->given, TRUE);
-  g_autofree char *family = ascii_word (person->family, FALSE);
+  g_autofree char *given = _harley_demo_ascii_word (person->given, TRUE);
+  g_autofree char *family = _harley_demo_ascii_word (person->family, FALSE);
   const char *domain = PICK (demo, domains);
 
-  switch (pick (demo, 4))
+  switch (_harley_demo_pick (demo, 4))
     {
     case 0:
       return g_strdup_printf ("%s.%s@%s", given, family, domain);
@@ -491,12 +470,12 @@ make_email (Demo   *demo,
     case 2:
       return g_strdup_printf ("%s.%s%02u@%s", given, family, person->birth_year % 100, domain);
     default:
-      return g_strdup_printf ("%s%s%u@%s", family, given, 1 + pick (demo, 99), domain);
+      return g_strdup_printf ("%s%s%u@%s", family, given, 1 + _harley_demo_pick (demo, 99), domain);
     }
 }
 
 static void
-set_contact_details (Demo          *demo,
+set_contact_details (HarleyDemo    *demo,
                      HarleyPatient *patient,
                      Person        *person)
 {
@@ -506,13 +485,14 @@ set_contact_details (Demo          *demo,
   g_autofree char *work = NULL;
   g_autofree char *email = NULL;
 
-  if (chance (demo, child ? 0.3 : 0.88))
-    mobile = make_phone (demo, HARLEY_DEMO_PHONE_MOBILE);
-  if (mobile == NULL || chance (demo, 0.4))
-    home = make_phone (demo, person->town->phone);
-  if (!child && person->age < 67 && chance (demo, 0.1))
-    work = make_phone (demo, harley_demo_towns[pick (demo, harley_demo_n_towns)].phone);
-  if (chance (demo, child ? 0.15 : 0.66))
+  if (_harley_demo_chance (demo, child ? 0.3 : 0.88))
+    mobile = _harley_demo_make_phone (demo, HARLEY_DEMO_PHONE_MOBILE);
+  if (mobile == NULL || _harley_demo_chance (demo, 0.4))
+    home = _harley_demo_make_phone (demo, person->town->phone);
+  if (!child && person->age < 67 && _harley_demo_chance (demo, 0.1))
+    work = _harley_demo_make_phone (demo,
+                                    harley_demo_towns[_harley_demo_pick (demo, harley_demo_n_towns)].phone);
+  if (_harley_demo_chance (demo, child ? 0.15 : 0.66))
     email = make_email (demo, person);
 
   harley_patient_set_text (patient, HARLEY_PATIENT_PHONE_MOBILE, mobile);
@@ -520,22 +500,28 @@ set_contact_details (Demo          *demo,
   harley_patient_set_text (patient, HARLEY_PATIENT_PHONE_WORK, work);
   harley_patient_set_text (patient, HARLEY_PATIENT_EMAIL, email);
 
-  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_POST, chance (demo, 0.97));
-  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_PHONE, chance (demo, 0.92));
-  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_EMAIL, email != NULL && chance (demo, 0.75));
-  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_SMS, mobile != NULL && chance (demo, 0.65));
-  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_LEAVE_MESSAGE, chance (demo, 0.55));
+  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_POST, _harley_demo_chance (demo, 0.97));
+  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_PHONE, _harley_demo_chance (demo, 0.92));
+  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_EMAIL,
+                           email != NULL && _harley_demo_chance (demo, 0.75));
+  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_SMS,
+                           mobile != NULL && _harley_demo_chance (demo, 0.65));
+  harley_patient_set_flag (patient, HARLEY_PATIENT_CONSENT_LEAVE_MESSAGE,
+                           _harley_demo_chance (demo, 0.55));
 }
 
 static const char *
-kin_relationship (Demo   *demo,
-                  Person *person,
-                  Sex    *kin_sex)
+kin_relationship (HarleyDemo    *demo,
+                  Person        *person,
+                  HarleyDemoSex *kin_sex)
 {
   static const char * const adult[] = { "Wife", "Husband", "Partner", "Daughter", "Son", "Sister",
                                         "Brother", "Friend", "Mother", "Father" };
-  static const Sex adult_sex[] = { SEX_FEMALE, SEX_MALE, SEX_UNKNOWN, SEX_FEMALE, SEX_MALE, SEX_FEMALE,
-                                   SEX_MALE, SEX_UNKNOWN, SEX_FEMALE, SEX_MALE };
+  static const HarleyDemoSex adult_sex[] = {
+    HARLEY_DEMO_SEX_FEMALE, HARLEY_DEMO_SEX_MALE, HARLEY_DEMO_SEX_UNKNOWN, HARLEY_DEMO_SEX_FEMALE,
+    HARLEY_DEMO_SEX_MALE, HARLEY_DEMO_SEX_FEMALE, HARLEY_DEMO_SEX_MALE, HARLEY_DEMO_SEX_UNKNOWN,
+    HARLEY_DEMO_SEX_FEMALE, HARLEY_DEMO_SEX_MALE,
+  };
   /* The old are looked after by their children, the young by parents. */
   guint first = person->age >= 70 ? 3 : 0;
   guint last = person->age < 30 ? G_N_ELEMENTS (adult) : 8;
@@ -543,36 +529,38 @@ kin_relationship (Demo   *demo,
 
   if (person->age < 16)
     {
-      gboolean mother = chance (demo, 0.7);
+      gboolean mother = _harley_demo_chance (demo, 0.7);
 
-      *kin_sex = mother ? SEX_FEMALE : SEX_MALE;
+      *kin_sex = mother ? HARLEY_DEMO_SEX_FEMALE : HARLEY_DEMO_SEX_MALE;
       return mother ? "Mother" : "Father";
     }
-  i = first + pick (demo, last - first);
+  i = first + _harley_demo_pick (demo, last - first);
   *kin_sex = adult_sex[i];
   return adult[i];
 }
 
 static void
-set_next_of_kin (Demo          *demo,
+set_next_of_kin (HarleyDemo    *demo,
                  HarleyPatient *patient,
                  Person        *person)
 {
-  Sex kin_sex = SEX_UNKNOWN;
+  HarleyDemoSex kin_sex = HARLEY_DEMO_SEX_UNKNOWN;
   const char *relationship;
   g_autofree char *given = NULL;
   g_autofree char *family = NULL;
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
 
-  if (!chance (demo, person->age < 16 ? 0.9 : 0.45))
+  if (!_harley_demo_chance (demo, person->age < 16 ? 0.9 : 0.45))
     return;
   relationship = kin_relationship (demo, person, &kin_sex);
-  given = make_given_name (demo, person->group, kin_sex);
-  family = chance (demo, 0.7) ? g_strdup (person->family)
-                              : make_family_name (demo, person->group, kin_sex);
+  given = _harley_demo_make_given_name (demo, person->group, kin_sex);
+  family = _harley_demo_chance (demo, 0.7)
+           ? g_strdup (person->family)
+           : _harley_demo_make_family_name (demo, person->group, kin_sex);
   name = g_strdup_printf ("%s %s", given, family);
-  phone = make_phone (demo, chance (demo, 0.8) ? HARLEY_DEMO_PHONE_MOBILE : person->town->phone);
+  phone = _harley_demo_make_phone (demo, _harley_demo_chance (demo, 0.8) ? HARLEY_DEMO_PHONE_MOBILE
+                                                                         : person->town->phone);
 
   harley_patient_set_text (patient, HARLEY_PATIENT_NEXT_OF_KIN_NAME, name);
   harley_patient_set_text (patient, HARLEY_PATIENT_NEXT_OF_KIN_RELATIONSHIP, relationship);
@@ -580,35 +568,36 @@ set_next_of_kin (Demo          *demo,
 }
 
 static void
-set_alerts_and_notes (Demo          *demo,
+set_alerts_and_notes (HarleyDemo    *demo,
                       HarleyPatient *patient,
                       Person        *person)
 {
   g_autofree char *interpreter = NULL;
 
-  if (chance (demo, 0.03))
+  if (_harley_demo_chance (demo, 0.03))
     {
-      if (person->group->language != NULL && chance (demo, 0.4))
+      if (person->group->language != NULL && _harley_demo_chance (demo, 0.4))
         interpreter = g_strdup_printf ("Needs an interpreter (%s)", person->group->language);
       harley_patient_set_text (patient, HARLEY_PATIENT_ALERTS,
                                interpreter != NULL ? interpreter : PICK_TABLE (demo, alerts));
     }
-  if (chance (demo, 0.05))
+  if (_harley_demo_chance (demo, 0.05))
     harley_patient_set_text (patient, HARLEY_PATIENT_NOTES, PICK_TABLE (demo, notes));
 }
 
 /* The GP of a practice in the patient's town if there is one. */
 static gint64
-pick_gp (Demo   *demo,
-         Person *person)
+pick_gp (HarleyDemo *demo,
+         Person     *person)
 {
   guint n = demo->practices->len;
-  guint start = pick (demo, n);
-  const Practice *practice = &g_array_index (demo->practices, Practice, start);
+  guint start = _harley_demo_pick (demo, n);
+  const HarleyDemoPractice *practice = &g_array_index (demo->practices, HarleyDemoPractice, start);
 
   for (guint i = 0; i < n; i++)
     {
-      const Practice *candidate = &g_array_index (demo->practices, Practice, (start + i) % n);
+      const HarleyDemoPractice *candidate = &g_array_index (demo->practices, HarleyDemoPractice,
+                                                            (start + i) % n);
 
       if (candidate->town == person->town_index)
         {
@@ -616,26 +605,29 @@ pick_gp (Demo   *demo,
           break;
         }
     }
-  return g_array_index (demo->gps, gint64, practice->first_gp + pick (demo, practice->n_gps));
+  return g_array_index (demo->gps, gint64,
+                        practice->first_gp + _harley_demo_pick (demo, practice->n_gps));
 }
 
 static void
-set_links (Demo          *demo,
+set_links (HarleyDemo    *demo,
            HarleyPatient *patient,
            Person        *person)
 {
   harley_patient_set_link (patient, HARLEY_PATIENT_GP, pick_gp (demo, person));
-  if (chance (demo, 0.35))
+  if (_harley_demo_chance (demo, 0.35))
     harley_patient_set_link (patient, HARLEY_PATIENT_REFERRER,
-                             g_array_index (demo->referrers, gint64, pick (demo, demo->referrers->len)));
+                             g_array_index (demo->referrers, gint64,
+                                            _harley_demo_pick (demo, demo->referrers->len)));
 
-  if (chance (demo, 0.7))
+  if (_harley_demo_chance (demo, 0.7))
     {
-      guint i = pick_weighted (demo, HARLEY_DEMO_N_INSURERS, insurer_weight);
+      guint i = _harley_demo_pick_weighted (demo, HARLEY_DEMO_N_INSURERS, insurer_weight);
       const HarleyDemoInsurer *insurer = &harley_demo_insurers[i];
       g_autofree char *membership = fill_pattern (demo, insurer->membership);
-      g_autofree char *authorisation = chance (demo, 0.45) ? fill_pattern (demo, insurer->authorisation)
-                                                            : NULL;
+      g_autofree char *authorisation = _harley_demo_chance (demo, 0.45)
+                                       ? fill_pattern (demo, insurer->authorisation)
+                                       : NULL;
 
       harley_patient_set_link (patient, HARLEY_PATIENT_INSURER, demo->insurer_ids[i]);
       harley_patient_set_text (patient, HARLEY_PATIENT_INSURANCE_MEMBERSHIP, membership);
@@ -646,7 +638,7 @@ set_links (Demo          *demo,
 }
 
 static void
-add_hospital_number (Demo          *demo,
+add_hospital_number (HarleyDemo    *demo,
                      HarleyPatient *patient,
                      guint          h)
 {
@@ -654,28 +646,28 @@ add_hospital_number (Demo          *demo,
   g_autofree char *number = NULL;
 
   /* Numbers rise with gaps, as hospitals issue them: never twice. */
-  demo->hospital_serials[h] += 1 + pick (demo, 7);
+  demo->hospital_serials[h] += 1 + _harley_demo_pick (demo, 7);
   number = g_strdup_printf ("%s%0*u", hospital->prefix, hospital->digits, demo->hospital_serials[h]);
   harley_patient_add_hospital_number (patient, demo->hospital_ids[h], hospital->name, number);
 }
 
 static void
-set_hospital_numbers (Demo          *demo,
+set_hospital_numbers (HarleyDemo    *demo,
                       HarleyPatient *patient)
 {
   const guint n = HARLEY_DEMO_N_HOSPITALS;
   guint first;
 
-  if (!chance (demo, 0.4))
+  if (!_harley_demo_chance (demo, 0.4))
     return;
-  first = pick (demo, n);
+  first = _harley_demo_pick (demo, n);
   add_hospital_number (demo, patient, first);
-  if (chance (demo, 0.08))
-    add_hospital_number (demo, patient, (first + 1 + pick (demo, n - 1)) % n);
+  if (_harley_demo_chance (demo, 0.08))
+    add_hospital_number (demo, patient, (first + 1 + _harley_demo_pick (demo, n - 1)) % n);
 }
 
 static HarleyPatient *
-make_patient (Demo *demo)
+make_patient (HarleyDemo *demo)
 {
   HarleyPatient *patient = harley_patient_new ();
   Person person = { 0 };
@@ -683,7 +675,7 @@ make_patient (Demo *demo)
 
   set_names (demo, patient, &person);
   /* Overseas patients may have none. */
-  if (chance (demo, 0.96) && next_nhs_number (demo, nhs))
+  if (_harley_demo_chance (demo, 0.96) && next_nhs_number (demo, nhs))
     harley_patient_set_text (patient, HARLEY_PATIENT_NHS_NUMBER, nhs);
   set_address (demo, patient, &person);
   set_contact_details (demo, patient, &person);
@@ -696,236 +688,10 @@ make_patient (Demo *demo)
 
 /* Writing {{{1 */
 
-typedef struct
-{
-  HarleyContactKind  kind;
-  const char        *name;
-  gint64             organisation_id;
-  const char        *code;
-  const char        *address_lines;
-  const char        *post_town;
-  const char        *postcode;
-  const char        *phone;
-  const char        *email;
-  const char        *notes;
-} ContactRow;
-
-/* harley_contact_save() opens its own transaction; the demo's address book
- * goes into the demo's one, so that a failure leaves nothing. */
-static gint64
-insert_contact (Demo              *demo,
-                const ContactRow  *row,
-                GError           **error)
-{
-  sqlite3_stmt *stmt = harley_store_prepare (demo->store,
-    "INSERT INTO contact (kind, name, organisation_id, code, address_lines, post_town, postcode, "
-    "phone, email, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    error);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, harley_contact_kind_to_string (row->kind), -1, SQLITE_STATIC);
-  harley_bind_text (stmt, 2, row->name);
-  if (row->organisation_id > 0)
-    sqlite3_bind_int64 (stmt, 3, row->organisation_id);
-  harley_bind_text (stmt, 4, row->code);
-  harley_bind_text (stmt, 5, row->address_lines);
-  harley_bind_text (stmt, 6, row->post_town);
-  harley_bind_text (stmt, 7, row->postcode);
-  harley_bind_text (stmt, 8, row->phone);
-  harley_bind_text (stmt, 9, row->email);
-  harley_bind_text (stmt, 10, row->notes);
-  harley_bind_text (stmt, 11, demo->now);
-  if (!harley_store_step_done (demo->store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (harley_store_get_db (demo->store));
-}
-
-static char *
-make_person_name (Demo       *demo,
-                  const char *title,
-                  Sex         sex)
-{
-  const HarleyDemoNameGroup *group = pick_group (demo);
-  g_autofree char *given = make_given_name (demo, group, sex);
-  g_autofree char *family = make_family_name (demo, group, sex);
-
-  return g_strdup_printf ("%s %s %s", title, given, family);
-}
-
 static gboolean
-add_gps (Demo            *demo,
-         const Practice  *practice,
-         const ContactRow *at,
-         GError         **error)
-{
-  for (guint i = 0; i < practice->n_gps; i++)
-    {
-      Sex sex = chance (demo, 0.55) ? SEX_FEMALE : SEX_MALE;
-      g_autofree char *name = make_person_name (demo, "Dr", sex);
-      g_autofree char *code = g_strdup_printf ("G9%06u", pick (demo, 1000000));
-      ContactRow row = *at;
-      gint64 id;
-
-      row.kind = HARLEY_CONTACT_GP;
-      row.name = name;
-      row.organisation_id = practice->id;
-      row.code = code;
-      row.email = NULL;
-      if ((id = insert_contact (demo, &row, error)) == 0)
-        return FALSE;
-      g_array_append_val (demo->gps, id);
-    }
-  return TRUE;
-}
-
-static gboolean
-add_gp_practice (Demo        *demo,
-                 const char  *word,
-                 guint        index,
-                 GError     **error)
-{
-  guint t = pick_weighted (demo, harley_demo_n_towns, town_weight);
-  const HarleyDemoTown *town = &harley_demo_towns[t];
-  const HarleyDemoArea *area = &town->areas[pick (demo, town->n_areas)];
-  g_autofree char *name = g_strdup_printf ("%s %s", word, PICK_TABLE (demo, practice_kinds));
-  g_autofree char *street = make_street (demo, town, 150);
-  g_autofree char *address = area->locality ? g_strdup_printf ("%s\n%s", street, area->locality)
-                                            : g_strdup (street);
-  g_autofree char *postcode = make_postcode (demo, area->outward);
-  g_autofree char *phone = make_phone (demo, town->phone);
-  g_autofree char *code = g_strdup_printf ("Z%05u", 10001 + index * 37);
-  g_autofree char *slug = ascii_word (word, FALSE);
-  g_autofree char *email = g_strdup_printf ("reception.%s@example.org", slug);
-  ContactRow row = { HARLEY_CONTACT_GP_PRACTICE, name, 0, code, address, town->town, postcode,
-                     phone, email, NULL };
-  Practice practice = { 0, t, demo->gps->len, 2 + pick (demo, 3) };
-
-  if ((practice.id = insert_contact (demo, &row, error)) == 0)
-    return FALSE;
-  g_array_append_val (demo->practices, practice);
-  return add_gps (demo, &practice, &row, error);
-}
-
-static gboolean
-add_gp_practices (Demo    *demo,
-                  GError **error)
-{
-  g_autofree const char **words = NULL;
-
-  /* Shuffled, so that each practice has its own name. */
-  words = g_memdup2 (harley_demo_practice_words, harley_demo_n_practice_words * sizeof *words);
-  for (guint i = harley_demo_n_practice_words - 1; i > 0; i--)
-    {
-      guint j = pick (demo, i + 1);
-      const char *swap = words[i];
-
-      words[i] = words[j];
-      words[j] = swap;
-    }
-  for (guint i = 0; i < N_GP_PRACTICES; i++)
-    if (!add_gp_practice (demo, words[i], i, error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-add_hospitals_and_laboratories (Demo    *demo,
-                                GError **error)
-{
-  for (guint i = 0; i < HARLEY_DEMO_N_HOSPITALS; i++)
-    {
-      const HarleyDemoHospital *h = &harley_demo_hospitals[i];
-      g_autofree char *phone = make_phone (demo, h->phone);
-      ContactRow row = { HARLEY_CONTACT_HOSPITAL, h->name, 0, NULL, h->address, h->town, h->postcode,
-                         phone, NULL, NULL };
-
-      if ((demo->hospital_ids[i] = insert_contact (demo, &row, error)) == 0)
-        return FALSE;
-      demo->hospital_serials[i] = 100000 + pick (demo, 50000);
-    }
-  for (guint i = 0; i < harley_demo_n_laboratories; i++)
-    {
-      const HarleyDemoLaboratory *lab = &harley_demo_laboratories[i];
-      g_autofree char *phone = NULL;
-      ContactRow row = { HARLEY_CONTACT_LABORATORY, lab->name, 0, lab->code, lab->address, lab->town,
-                         lab->postcode, NULL, lab->email, NULL };
-
-      harley_validate_phone (lab->phone, &phone, NULL);
-      row.phone = phone;
-      if (insert_contact (demo, &row, error) == 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static const char *
-surgeon_title (Demo *demo,
-               Sex   sex)
-{
-  if (sex == SEX_MALE)
-    return "Mr";
-  return chance (demo, 0.7) ? "Ms" : "Miss";
-}
-
-static gboolean
-add_referrers (Demo    *demo,
-               GError **error)
-{
-  for (guint i = 0; i < harley_demo_n_referrer_kinds; i++)
-    {
-      const HarleyDemoReferrerKind *kind = &harley_demo_referrer_kinds[i];
-      Sex sex = chance (demo, 0.5) ? SEX_FEMALE : SEX_MALE;
-      const char *title = kind->title ? kind->title : surgeon_title (demo, sex);
-      g_autofree char *name = make_person_name (demo, title, sex);
-      const HarleyDemoHospital *h = &harley_demo_hospitals[pick (demo, HARLEY_DEMO_N_HOSPITALS)];
-      guint t = pick_weighted (demo, harley_demo_n_towns, town_weight);
-      const HarleyDemoTown *town = &harley_demo_towns[t];
-      g_autofree char *street = make_street (demo, town, 90);
-      g_autofree char *postcode = make_postcode (demo, town->areas[0].outward);
-      g_autofree char *phone = make_phone (demo, kind->at_hospital ? h->phone : town->phone);
-      ContactRow row = { HARLEY_CONTACT_REFERRER, name, 0, NULL, street, town->town, postcode,
-                         phone, NULL, kind->role };
-      gint64 id;
-
-      if (kind->at_hospital)
-        {
-          /* Consultants are written to at their hospital. */
-          row.organisation_id = demo->hospital_ids[h - harley_demo_hospitals];
-          row.address_lines = h->address;
-          row.post_town = h->town;
-          row.postcode = h->postcode;
-        }
-      if ((id = insert_contact (demo, &row, error)) == 0)
-        return FALSE;
-      g_array_append_val (demo->referrers, id);
-    }
-  return TRUE;
-}
-
-static gboolean
-add_insurers (Demo    *demo,
-              GError **error)
-{
-  for (guint i = 0; i < HARLEY_DEMO_N_INSURERS; i++)
-    {
-      const HarleyDemoInsurer *insurer = &harley_demo_insurers[i];
-      g_autofree char *phone = make_phone (demo, HARLEY_DEMO_PHONE_NO_AREA);
-      g_autofree char *slug = ascii_word (insurer->name, FALSE);
-      g_autofree char *email = g_strdup_printf ("claims@%s.example", slug);
-      ContactRow row = { HARLEY_CONTACT_INSURER, insurer->name, 0, insurer->code, insurer->address,
-                         insurer->town, insurer->postcode, phone, email, NULL };
-
-      if ((demo->insurer_ids[i] = insert_contact (demo, &row, error)) == 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-add_patients (Demo     *demo,
-              guint     n_patients,
-              GError  **error)
+add_patients (HarleyDemo  *demo,
+              guint        n_patients,
+              GError     **error)
 {
   for (guint i = 0; i < n_patients; i++)
     {
@@ -1012,9 +778,9 @@ check_register_empty (HarleyStore  *store,
 }
 
 static gboolean
-fill_in_transaction (Demo     *demo,
-                     guint     n_patients,
-                     GError  **error)
+fill_in_transaction (HarleyDemo  *demo,
+                     guint        n_patients,
+                     GError     **error)
 {
   g_autofree char *name = NULL;
 
@@ -1022,10 +788,7 @@ fill_in_transaction (Demo     *demo,
     return FALSE;
   name = harley_store_get_practice_detail (demo->store, "name");
   return (name != NULL || write_practice (demo->store, error))
-         && add_hospitals_and_laboratories (demo, error)
-         && add_insurers (demo, error)
-         && add_referrers (demo, error)
-         && add_gp_practices (demo, error)
+         && _harley_demo_add_address_book (demo, error)
          && add_patients (demo, n_patients, error);
 }
 
@@ -1051,7 +814,7 @@ harley_demo_fill (HarleyStore  *store,
                   guint32       seed,
                   GError      **error)
 {
-  g_autoptr(Demo) demo = NULL;
+  g_autoptr(HarleyDemo) demo = NULL;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
