@@ -10,11 +10,14 @@ G_BEGIN_DECLS
 typedef enum
 {
   HARLEY_DEMO_ERROR_NOT_EMPTY,      /* the register already holds patients */
-  HARLEY_DEMO_ERROR_TOO_MANY,       /* more patients than test NHS numbers */
+  HARLEY_DEMO_ERROR_TOO_MANY,       /* more than HARLEY_DEMO_MAX_PATIENTS */
 } HarleyDemoError;
 
-/* The test NHS numbers (999 …) run out a little after this. */
-#define HARLEY_DEMO_MAX_PATIENTS 900000
+/* The test range (999 000 0000 …) holds about 909,000 NHS numbers that
+ * pass the check; a larger demo practice gives the patients after that none,
+ * as patients from abroad have none. Two million is enough to measure at a
+ * scale no single practice reaches. */
+#define HARLEY_DEMO_MAX_PATIENTS 2000000
 
 GQuark    harley_demo_error_quark   (void);
 gboolean  harley_demo_fill          (HarleyStore  *store,
