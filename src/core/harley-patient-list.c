@@ -210,6 +210,15 @@ harley_patient_list_get_query (HarleyPatientList *self)
   return self->query;
 }
 
+static gboolean
+is_blank (const char *query)
+{
+  for (const char *p = query; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * harley_patient_list_refresh:
  * @self: a #HarleyPatientList
@@ -229,7 +238,9 @@ harley_patient_list_refresh (HarleyPatientList *self)
   g_array_set_size (self->ids, 0);
   g_hash_table_remove_all (self->built);
   self->n_built = 0;
-  self->kind = harley_register_search (self->store, self->query, flags, HARLEY_PATIENT_LIST_LIMIT,
+  self->kind = harley_register_search (self->store, self->query, flags,
+                                       is_blank (self->query) ? HARLEY_PATIENT_LIST_RECENT
+                                                              : HARLEY_PATIENT_LIST_LIMIT,
                                        self->ids, &more, &error);
   if (error != NULL)
     g_warning ("Search failed: %s", error->message);

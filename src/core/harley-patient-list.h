@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 /* The most rows one search shows; more means "keep typing". */
 #define HARLEY_PATIENT_LIST_LIMIT 1000
+/* With nothing typed, the most recently changed records. */
+#define HARLEY_PATIENT_LIST_RECENT 100
 
 #define HARLEY_TYPE_PATIENT_LIST (harley_patient_list_get_type ())
 

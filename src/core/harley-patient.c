@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "harley-patient.h"
+#include "harley-patient-private.h"
 #include "harley-validate.h"
 
 struct _HarleyPatient
@@ -465,6 +465,35 @@ harley_patient_dup_full_name (HarleyPatient *self)
       g_string_append (name, part);
     }
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * _harley_patient_load:
+ * @self: a #HarleyPatient just made, that nothing watches yet
+ * @id: its id
+ * @text: (array fixed-size=HARLEY_PATIENT_N_TEXT): its text fields as stored
+ * @flags: (array fixed-size=HARLEY_PATIENT_N_FLAGS): its flags
+ * @links: (array fixed-size=HARLEY_PATIENT_N_LINKS): its address book links
+ *
+ * Fills a new object straight from the database. Loading is on the path of
+ * every row the list shows, so it skips the notifications that the setters
+ * send (a few hundred per record) to watchers it cannot have yet.
+ */
+void
+_harley_patient_load (HarleyPatient      *self,
+                      gint64              id,
+                      const char * const *text,
+                      const gboolean     *flags,
+                      const gint64       *links)
+{
+  self->id = id;
+  for (guint i = 0; i < HARLEY_PATIENT_N_TEXT; i++)
+    {
+      g_free (self->text[i]);
+      self->text[i] = text[i] != NULL && *text[i] != '\0' ? g_strdup (text[i]) : NULL;
+    }
+  memcpy (self->flags, flags, sizeof self->flags);
+  memcpy (self->links, links, sizeof self->links);
 }
 
 const char *

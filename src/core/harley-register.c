@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-patient-private.h"
 #include "harley-register-private.h"
 #include "harley-validate.h"
 
@@ -84,15 +85,18 @@ static void
 read_row (HarleyPatient *patient,
           sqlite3_stmt  *stmt)
 {
-  int col = 0;
+  const char *text[HARLEY_PATIENT_N_TEXT];
+  gboolean flags[HARLEY_PATIENT_N_FLAGS];
+  gint64 links[HARLEY_PATIENT_N_LINKS];
+  int col = 1;
 
-  harley_patient_set_id (patient, sqlite3_column_int64 (stmt, col++));
   for (guint i = 0; i < HARLEY_PATIENT_N_TEXT; i++)
-    harley_patient_set_text (patient, i, (const char *) sqlite3_column_text (stmt, col++));
+    text[i] = (const char *) sqlite3_column_text (stmt, col++);
   for (guint i = 0; i < HARLEY_PATIENT_N_FLAGS; i++)
-    harley_patient_set_flag (patient, i, sqlite3_column_int (stmt, col++));
+    flags[i] = sqlite3_column_int (stmt, col++) != 0;
   for (guint i = 0; i < HARLEY_PATIENT_N_LINKS; i++)
-    harley_patient_set_link (patient, i, sqlite3_column_int64 (stmt, col++));
+    links[i] = sqlite3_column_int64 (stmt, col++);
+  _harley_patient_load (patient, sqlite3_column_int64 (stmt, 0), text, flags, links);
 }
 
 static gboolean

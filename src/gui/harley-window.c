@@ -48,6 +48,25 @@ select_patient_row (HarleyWindow *self,
   g_signal_handlers_unblock_matched (self->selection, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 }
 
+/* When its list changes, a GtkSingleSelection looks for the selected item
+ * among all the new rows, building each one. Unselecting first keeps a
+ * keystroke's work to the rows on screen; the open patient's row is then
+ * found again by id. */
+static void
+requery (HarleyWindow *self,
+         const char   *query)
+{
+  gint64 current = harley_patient_editor_get_patient_id (self->editor);
+
+  select_patient_row (self, 0);
+  if (query != NULL)
+    harley_patient_list_set_query (self->patients, query);
+  else
+    harley_patient_list_refresh (self->patients);
+  select_patient_row (self, current);
+  update_list_status (self);
+}
+
 /**
  * harley_window_open_patient:
  * @self: a #HarleyWindow
@@ -86,9 +105,7 @@ static void
 on_search_entry_search_changed_cb (GtkSearchEntry *entry,
                                    HarleyWindow   *self)
 {
-  harley_patient_list_set_query (self->patients, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  select_patient_row (self, harley_patient_editor_get_patient_id (self->editor));
-  update_list_status (self);
+  requery (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -178,9 +195,7 @@ on_editor_saved_cb (HarleyPatientEditor *editor,
   g_autofree char *name = harley_patient_dup_display_name (patient);
   g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
-  harley_patient_list_refresh (self->patients);
-  select_patient_row (self, harley_patient_get_id (patient));
-  update_list_status (self);
+  requery (self, NULL);
   harley_window_toast (self, message);
 }
 
@@ -196,9 +211,7 @@ on_editor_archived_cb (HarleyPatientEditor *editor,
     message = g_strdup_printf (_("%s archived: find archived patients from the main menu"), name);
   else
     message = g_strdup_printf (_("%s brought back from the archive"), name);
-  harley_patient_list_refresh (self->patients);
-  select_patient_row (self, harley_patient_get_id (patient));
-  update_list_status (self);
+  requery (self, NULL);
   harley_window_toast (self, message);
 }
 

@@ -28,6 +28,8 @@ struct _HarleyAddressBook
   HarleyStore   *store;
   GListModel    *contacts;
   HarleyContact *contact;    /* being edited; id 0 when new */
+
+  guint          loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HarleyAddressBook, harley_address_book, GTK_TYPE_WIDGET)
@@ -89,6 +91,7 @@ reload (HarleyAddressBook *self)
 {
   g_autoptr(GError) error = NULL;
 
+  self->loaded = TRUE;
   g_clear_object (&self->contacts);
   self->contacts = harley_contact_list (self->store, current_kind (self), &error);
   if (error != NULL)
@@ -257,6 +260,17 @@ book_new_action (GtkWidget  *widget,
   harley_address_book_new_entry (HARLEY_ADDRESS_BOOK (widget));
 }
 
+/* The address book is read when first shown, not at start-up. */
+static void
+harley_address_book_map (GtkWidget *widget)
+{
+  HarleyAddressBook *self = HARLEY_ADDRESS_BOOK (widget);
+
+  GTK_WIDGET_CLASS (harley_address_book_parent_class)->map (widget);
+  if (!self->loaded && self->store != NULL)
+    reload (self);
+}
+
 static void
 harley_address_book_dispose (GObject *object)
 {
@@ -280,6 +294,7 @@ harley_address_book_class_init (HarleyAddressBookClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = harley_address_book_dispose;
+  widget_class->map = harley_address_book_map;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -324,7 +339,7 @@ harley_address_book_set_store (HarleyAddressBook *self,
 {
   g_return_if_fail (HARLEY_IS_ADDRESS_BOOK (self));
 
-  if (g_set_object (&self->store, store))
+  if (g_set_object (&self->store, store) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);
 }
 

@@ -139,6 +139,8 @@ static HarleyEditorField *
 field_for (HarleyPatientEditor *self,
            HarleyPatientText    field)
 {
+  if (!self->form_built)
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     if (self->fields[i].spec->field == field)
       return &self->fields[i];
@@ -345,6 +347,7 @@ _harley_patient_editor_build_form (HarleyPatientEditor *self)
 {
   Section sections[N_SECTIONS] = { { 0 } };
 
+  self->form_built = TRUE;
   for (guint s = 0; s <= SECTION_KIN; s++)
     {
       if (s == SECTION_HOSPITAL)
@@ -506,6 +509,8 @@ harley_patient_editor_choose_contact (HarleyPatientEditor *self,
                                       gint64               contact_id)
 {
   g_return_val_if_fail (link < HARLEY_PATIENT_N_LINKS, FALSE);
+  if (!self->form_built)
+    return FALSE;
   return select_contact (self->link_dropdowns[link], self->contacts[link], contact_id);
 }
 

@@ -58,6 +58,7 @@ struct _HarleyPatientEditor
 
   guint              loading;
   guint              dirty : 1;
+  guint              form_built : 1;
 };
 
 void       _harley_patient_editor_build_form      (HarleyPatientEditor *self);

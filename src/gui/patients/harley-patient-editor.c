@@ -84,10 +84,23 @@ _harley_patient_editor_changed (HarleyPatientEditor *self)
   set_dirty (self, TRUE);
 }
 
+/* The form has some two hundred widgets: it is built when the first
+ * record is shown, not while Harley starts. */
+static void
+ensure_form (HarleyPatientEditor *self)
+{
+  if (self->form_built)
+    return;
+  _harley_patient_editor_build_form (self);
+  if (self->store != NULL)
+    _harley_patient_editor_load_contacts (self);
+}
+
 static void
 show_patient (HarleyPatientEditor *self,
               HarleyPatient       *patient)
 {
+  ensure_form (self);
   g_set_object (&self->patient, patient);
   _harley_patient_editor_fill (self);
   gtk_stack_set_visible_child_name (self->stack, "record");
@@ -396,7 +409,6 @@ static void
 harley_patient_editor_init (HarleyPatientEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  _harley_patient_editor_build_form (self);
   update_actions (self);
 }
 
@@ -411,13 +423,15 @@ harley_patient_editor_set_store (HarleyPatientEditor *self,
 {
   g_return_if_fail (HARLEY_IS_PATIENT_EDITOR (self));
 
-  if (g_set_object (&self->store, store))
+  if (g_set_object (&self->store, store) && self->form_built)
     _harley_patient_editor_load_contacts (self);
 }
 
 void
 harley_patient_editor_reload_address_book (HarleyPatientEditor *self)
 {
+  if (!self->form_built)
+    return;
   _harley_patient_editor_load_contacts (self);
   if (self->patient != NULL && !self->dirty)
     _harley_patient_editor_fill (self);
