@@ -219,14 +219,27 @@ is_blank (const char *query)
   return TRUE;
 }
 
-/**
- * harley_patient_list_refresh:
- * @self: a #HarleyPatientList
- *
- * Runs the query again, after a record was saved or archived.
- */
-void
-harley_patient_list_refresh (HarleyPatientList *self)
+/* Keeps the built patients that are still in the list. A patient that
+ * stays in the list keeps its object, so the view keeps its row for it: as
+ * "sm" becomes "smi", most rows on screen are not rebuilt. */
+static void
+keep_built_in_list (HarleyPatientList *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < self->ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (self->ids, gint64, i));
+  g_hash_table_iter_init (&iter, self->built);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (wanted, key))
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+run_query (HarleyPatientList *self,
+           gboolean           records_changed)
 {
   g_autoptr(GError) error = NULL;
   guint old_len = self->ids->len;
@@ -236,7 +249,6 @@ harley_patient_list_refresh (HarleyPatientList *self)
   HarleySearchFlags flags = self->show_archived ? HARLEY_SEARCH_INCLUDE_ARCHIVED : HARLEY_SEARCH_DEFAULT;
 
   g_array_set_size (self->ids, 0);
-  g_hash_table_remove_all (self->built);
   self->n_built = 0;
   self->kind = harley_register_search (self->store, self->query, flags,
                                        is_blank (self->query) ? HARLEY_PATIENT_LIST_RECENT
@@ -245,6 +257,10 @@ harley_patient_list_refresh (HarleyPatientList *self)
   if (error != NULL)
     g_warning ("Search failed: %s", error->message);
   self->more = more;
+  if (records_changed)
+    g_hash_table_remove_all (self->built);
+  else
+    keep_built_in_list (self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
   if (old_len != self->ids->len)
@@ -253,6 +269,20 @@ harley_patient_list_refresh (HarleyPatientList *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MORE]);
   if (old_kind != self->kind)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * harley_patient_list_refresh:
+ * @self: a #HarleyPatientList
+ *
+ * Runs the query again and reads every row afresh, after a record was
+ * saved or archived.
+ */
+void
+harley_patient_list_refresh (HarleyPatientList *self)
+{
+  g_return_if_fail (HARLEY_IS_PATIENT_LIST (self));
+  run_query (self, TRUE);
 }
 
 void
@@ -265,7 +295,7 @@ harley_patient_list_set_query (HarleyPatientList *self,
     return;
   g_free (self->query);
   self->query = g_strdup (query);
-  harley_patient_list_refresh (self);
+  run_query (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -285,7 +315,7 @@ harley_patient_list_set_show_archived (HarleyPatientList *self,
   if (self->show_archived == !!show_archived)
     return;
   self->show_archived = !!show_archived;
-  harley_patient_list_refresh (self);
+  run_query (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-patient-row.h"
 #include "harley-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HarleyWindow, harley_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -330,17 +331,20 @@ harley_window_show_practice_name (HarleyWindow *self)
  *   HarleyPatientList     ids of the matches from SQLite; a HarleyPatient is
  *                         built only for a row the view asks for
  *     └ GtkSingleSelection
- *         └ GtkListView   with harley-patient-row.ui as its row
+ *         └ GtkListView   rows from harley_patient_row_factory_new ()
  */
 static void
 setup_patient_list (HarleyWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = harley_patient_row_factory_new ();
+
   self->patients = harley_patient_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->patients)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  gtk_list_view_set_factory (self->patient_list_view, factory);
   gtk_list_view_set_model (self->patient_list_view, GTK_SELECTION_MODEL (self->selection));
   update_list_status (self);
 }
