@@ -365,7 +365,8 @@ check_thread_func (gpointer data)
  * @self: a #HarleyStore
  * @error: where to put the damage found
  *
- * Waits for the whole-file check started at open, if any.
+ * Waits for the whole-file check, starting it if it was deferred and has
+ * not started yet.
  *
  * Returns: %TRUE when the file passed, and so may be written
  */
@@ -377,6 +378,7 @@ harley_store_wait_for_check (HarleyStore  *self,
 
   g_return_val_if_fail (HARLEY_IS_STORE (self), FALSE);
 
+  harley_store_start_check (self);
   g_mutex_lock (&self->check_mutex);
   while (!self->check_done)
     g_cond_wait (&self->check_cond, &self->check_mutex);
@@ -385,6 +387,24 @@ harley_store_wait_for_check (HarleyStore  *self,
     g_propagate_error (error, g_error_copy (self->check_error));
   g_mutex_unlock (&self->check_mutex);
   return ok;
+}
+
+/**
+ * harley_store_start_check:
+ * @self: a #HarleyStore opened with %HARLEY_STORE_OPEN_DEFER_CHECK
+ *
+ * Starts the deferred whole-file check in a worker thread; the app does so
+ * once its window is on screen. Does nothing if it has started or is done.
+ */
+void
+harley_store_start_check (HarleyStore *self)
+{
+  g_return_if_fail (HARLEY_IS_STORE (self));
+
+  g_mutex_lock (&self->check_mutex);
+  if (!self->check_done && self->check_thread == NULL)
+    self->check_thread = g_thread_new ("harley-check", check_thread_func, self);
+  g_mutex_unlock (&self->check_mutex);
 }
 
 static gboolean
@@ -534,8 +554,6 @@ open_checked (HarleyStore           *self,
         return FALSE;
       self->check_done = TRUE;
     }
-  else
-    self->check_thread = g_thread_new ("harley-check", check_thread_func, self);
 
   return exec_sql (self->db, "PRAGMA journal_mode = WAL", error) && migrate (self, error);
 }

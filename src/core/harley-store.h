@@ -25,8 +25,9 @@ typedef enum
 typedef enum
 {
   HARLEY_STORE_OPEN_DEFAULT     = 0,
-  /* Run the slow whole-file check in a worker thread; the first write
-   * waits for it. For the app, whose window need not wait. */
+  /* Run the slow whole-file check later, in a worker thread
+   * (harley_store_start_check); the first write waits for it. For the
+   * app, whose window need not wait. */
   HARLEY_STORE_OPEN_DEFER_CHECK = 1 << 0,
 } HarleyStoreOpenFlags;
 
@@ -44,6 +45,7 @@ HarleyStore  *harley_store_open_full            (const char            *path,
                                                  GError               **error);
 const char   *harley_store_get_path             (HarleyStore           *self);
 int           harley_store_get_schema           (HarleyStore           *self);
+void          harley_store_start_check          (HarleyStore           *self);
 gboolean      harley_store_wait_for_check       (HarleyStore           *self,
                                                  GError               **error);
 gboolean      harley_store_check                (HarleyStore           *self,

@@ -92,15 +92,25 @@ check_done_cb (GObject      *source,
     harley_window_set_damaged (HARLEY_WINDOW (window), error);
 }
 
-/* The whole-file check runs beside the window; writes wait for it. */
+/* The whole-file check runs once the window is on screen (an idle at low
+ * priority comes after the first frame), beside the secretary's work;
+ * writes wait for it. */
+static gboolean
+start_check_cb (gpointer user_data)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (g_application_get_default ());
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, check_done_cb, g_object_ref (user_data));
+
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, check_thread_cb);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 watch_check (HarleyApplication *self,
              HarleyWindow      *window)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, check_done_cb, g_object_ref (window));
-
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, check_thread_cb);
+  g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (window), g_object_unref);
 }
 
 static void

@@ -19,7 +19,8 @@ struct _HarleyWindow
   GtkLabel             *list_status;
   GtkListView          *patient_list_view;
   HarleyPatientEditor  *editor;
-  HarleyAddressBook    *address_book;
+  GtkBox               *address_book_page;
+  HarleyAddressBook    *address_book;       /* made when first shown */
 
   /* Owned references */
   HarleyStore          *store;

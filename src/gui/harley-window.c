@@ -223,6 +223,33 @@ on_address_book_changed_cb (HarleyAddressBook *book,
   harley_patient_editor_reload_address_book (self->editor);
 }
 
+/**
+ * harley_window_get_address_book:
+ * @self: a #HarleyWindow
+ *
+ * The address book is made the first time it is needed, not at start-up.
+ *
+ * Returns: (transfer none): the address book section
+ */
+HarleyAddressBook *
+harley_window_get_address_book (HarleyWindow *self)
+{
+  if (self->address_book != NULL)
+    return self->address_book;
+  self->address_book = g_object_new (HARLEY_TYPE_ADDRESS_BOOK, "hexpand", TRUE, "vexpand", TRUE, NULL);
+  harley_address_book_set_store (self->address_book, self->store);
+  g_signal_connect (self->address_book, "changed", G_CALLBACK (on_address_book_changed_cb), self);
+  gtk_box_append (self->address_book_page, GTK_WIDGET (self->address_book));
+  return self->address_book;
+}
+
+static void
+on_stack_visible_child_cb (HarleyWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "address-book") == 0)
+    harley_window_get_address_book (self);
+}
+
 static gboolean
 harley_window_close_request (GtkWindow *window)
 {
@@ -262,7 +289,6 @@ harley_window_class_init (HarleyWindowClass *klass)
   window_class->close_request = harley_window_close_request;
 
   g_type_ensure (HARLEY_TYPE_PATIENT_EDITOR);
-  g_type_ensure (HARLEY_TYPE_ADDRESS_BOOK);
   g_type_ensure (HARLEY_TYPE_PATIENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/harleydesk/Harley/harley-window.ui");
@@ -273,13 +299,13 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, list_status);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, patient_list_view);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_address_book_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 
   _harley_window_class_actions_init (widget_class);
 }
@@ -367,7 +393,6 @@ harley_window_new (HarleyApplication *application,
   if (self->settings != NULL)
     g_object_ref (self->settings);
   harley_patient_editor_set_store (self->editor, store);
-  harley_address_book_set_store (self->address_book, store);
   setup_patient_list (self);
   add_list_actions (self);
   bind_settings (self);
@@ -392,12 +417,6 @@ HarleyPatientEditor *
 harley_window_get_editor (HarleyWindow *self)
 {
   return self->editor;
-}
-
-HarleyAddressBook *
-harley_window_get_address_book (HarleyWindow *self)
-{
-  return self->address_book;
 }
 
 void
