@@ -46,8 +46,8 @@ test_on_demand (Fixture       *f,
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &calls);
   harley_patient_list_set_query (list, "smith");
   g_assert_cmpuint (calls, ==, 1);
-  /* 1,500 Smiths match; the list holds the first thousand ids and has
-   * built no patient yet. */
+  /* 1,500 Smiths match; the list holds the first HARLEY_PATIENT_LIST_LIMIT
+   * ids and has built no patient yet. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, HARLEY_PATIENT_LIST_LIMIT);
   g_assert_true (harley_patient_list_get_more (list));
   g_assert_cmpuint (harley_patient_list_get_n_built (list), ==, 0);

@@ -102,6 +102,24 @@ test_full_name (Fixture       *f,
 }
 
 static void
+test_name_and_date_of_birth (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) a = search (f, "smith 07/03/1965", HARLEY_SEARCH_NAME);
+  g_autoptr(GArray) b = search (f, "30/11/1972 smi", HARLEY_SEARCH_NAME);
+  g_autoptr(GArray) c = search (f, "smithers 07/03/1965", HARLEY_SEARCH_NAME);
+  g_autoptr(GArray) d = search (f, "smith 31/02/1965", HARLEY_SEARCH_IDENTIFIER);
+
+  g_assert_cmpuint (a->len, ==, 1);
+  g_assert_cmpint (ID (a, 0), ==, f->smith_jane);
+  g_assert_cmpuint (b->len, ==, 1);
+  g_assert_cmpint (ID (b, 0), ==, f->smith_john);
+  g_assert_cmpuint (c->len, ==, 0);
+  /* a date that does not exist is not taken for one */
+  g_assert_cmpuint (d->len, ==, 0);
+}
+
+static void
 test_forename_and_accents (Fixture       *f,
                            gconstpointer  data)
 {
@@ -207,7 +225,8 @@ test_plan_uses_index (Fixture       *f,
   g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (f->db.store),
     "EXPLAIN QUERY PLAN SELECT k.patient_id, p.name_words FROM patient_name_key k "
     "JOIN patient p ON p.id = k.patient_id WHERE k.class = ?1 AND k.word >= ?2 AND k.word < ?3 "
-    "AND (p.archived = 0 OR ?4) ORDER BY k.class, k.word, k.sort_key", -1, &stmt, NULL), ==, SQLITE_OK);
+    "AND (p.archived = 0 OR ?4) AND (?5 IS NULL OR p.date_of_birth = ?5) "
+    "ORDER BY k.class, k.word, k.sort_key", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
   sqlite3_finalize (stmt);
@@ -224,6 +243,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/search/surname-prefix", test_surname_prefix);
   ADD ("/search/full-name", test_full_name);
+  ADD ("/search/name-and-date-of-birth", test_name_and_date_of_birth);
   ADD ("/search/forename-and-accents", test_forename_and_accents);
   ADD ("/search/identifiers", test_identifiers);
   ADD ("/search/no-match-and-short", test_no_match_and_short);

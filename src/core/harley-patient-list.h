@@ -7,10 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* The most rows one search shows; more means "keep typing". */
-#define HARLEY_PATIENT_LIST_LIMIT 1000
+/* The most rows one search shows; more means "keep typing" (a name and a
+ * date of birth together narrow any surname). GTK 4.8's list view asks for
+ * every new row of a changed list, so this bounds a keystroke's work. */
+#define HARLEY_PATIENT_LIST_LIMIT 50
 /* With nothing typed, the most recently changed records. */
-#define HARLEY_PATIENT_LIST_RECENT 100
+#define HARLEY_PATIENT_LIST_RECENT 30
 
 #define HARLEY_TYPE_PATIENT_LIST (harley_patient_list_get_type ())
 

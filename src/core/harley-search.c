@@ -249,6 +249,7 @@ scan_names (HarleyStore        *store,
             int                 klass,
             char              **words,
             guint               driver,
+            const char         *date_of_birth,
             HarleySearchFlags   flags,
             Results            *results,
             GError            **error)
@@ -256,6 +257,7 @@ scan_names (HarleyStore        *store,
   sqlite3_stmt *stmt = harley_store_prepare (store,
     "SELECT k.patient_id, p.name_words FROM patient_name_key k JOIN patient p ON p.id = k.patient_id "
     "WHERE k.class = ?1 AND k.word >= ?2 AND k.word < ?3 AND (p.archived = 0 OR ?4) "
+    "AND (?5 IS NULL OR p.date_of_birth = ?5) "
     "ORDER BY k.class, k.word, k.sort_key", error);
   g_autofree char *end = g_strconcat (words[driver], PREFIX_END, NULL);
   int rc;
@@ -266,6 +268,7 @@ scan_names (HarleyStore        *store,
   sqlite3_bind_text (stmt, 2, words[driver], -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, end, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, (flags & HARLEY_SEARCH_INCLUDE_ARCHIVED) != 0);
+  harley_bind_text (stmt, 5, date_of_birth);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name_words = (const char *) sqlite3_column_text (stmt, 1);
@@ -324,6 +327,7 @@ scan_recent (HarleyStore        *store,
 static gboolean
 search_names (HarleyStore        *store,
               const char         *query,
+              const char         *date_of_birth,
               HarleySearchFlags   flags,
               Results            *results,
               GError            **error)
@@ -337,7 +341,7 @@ search_names (HarleyStore        *store,
     if (strlen (words[i]) > strlen (words[driver]))
       driver = i;
   for (int klass = CLASS_FAMILY_FIRST; klass <= CLASS_GIVEN && !results->more; klass++)
-    if (!scan_names (store, klass, words, driver, flags, results, error))
+    if (!scan_names (store, klass, words, driver, date_of_birth, flags, results, error))
       return FALSE;
   return TRUE;
 }
@@ -346,6 +350,38 @@ static gboolean
 looks_like_date (const char *query)
 {
   return g_regex_match_simple ("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}$", query, 0, 0);
+}
+
+/* "smith 07/03/1965": name words and one date of birth. Splits them, with
+ * the date as stored; FALSE for any other query. */
+static gboolean
+split_name_and_date (const char  *query,
+                     char       **names,
+                     char       **iso)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t,", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GDate) date = g_date_new ();
+  guint n_dates = 0;
+  char found[16];
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (looks_like_date (words[i]) && harley_parse_date (words[i], date, NULL))
+        {
+          g_date_strftime (found, sizeof found, "%Y-%m-%d", date);
+          n_dates++;
+        }
+      else if (strpbrk (words[i], "0123456789") != NULL)
+        return FALSE;
+      else if (*words[i] != '\0')
+        g_string_append_printf (rest, "%s ", words[i]);
+    }
+  if (n_dates != 1 || rest->len == 0)
+    return FALSE;
+  *names = g_strdup (rest->str);
+  *iso = g_strdup (found);
+  return TRUE;
 }
 
 static char *
@@ -363,7 +399,7 @@ identifier_key (const char *query)
  * harley_register_search:
  * @store: a #HarleyStore
  * @query: (nullable): what was typed: names, NHS number, hospital number,
- *   dd/mm/yyyy, postcode or phone number
+ *   dd/mm/yyyy, postcode or phone number, or names with a dd/mm/yyyy
  * @flags: whether to include archived records
  * @limit: the most ids to return
  * @ids: (element-type gint64): where the matching ids are appended, best first
@@ -382,6 +418,8 @@ harley_register_search (HarleyStore        *store,
                         GError            **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (query ? query : ""));
+  g_autofree char *names = NULL;
+  g_autofree char *iso_date = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Results results = { ids, seen, limit, FALSE };
   HarleySearchKind kind;
@@ -390,6 +428,11 @@ harley_register_search (HarleyStore        *store,
     {
       kind = HARLEY_SEARCH_RECENT;
       scan_recent (store, flags, &results, error);
+    }
+  else if (split_name_and_date (text, &names, &iso_date))
+    {
+      kind = HARLEY_SEARCH_NAME;
+      search_names (store, names, iso_date, flags, &results, error);
     }
   else if (looks_like_date (text))
     {
@@ -414,7 +457,7 @@ harley_register_search (HarleyStore        *store,
   else
     {
       kind = HARLEY_SEARCH_NAME;
-      search_names (store, text, flags, &results, error);
+      search_names (store, text, NULL, flags, &results, error);
     }
   if (more != NULL)
     *more = results.more;

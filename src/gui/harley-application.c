@@ -243,8 +243,6 @@ harley_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   set_accels (GTK_APPLICATION (app));
   gtk_window_set_default_icon_name (HARLEY_APP_ID);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/org/harleydesk/Harley/icons");
   self->settings = load_settings ();
 }
 

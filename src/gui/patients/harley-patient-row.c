@@ -61,8 +61,10 @@ show_sign (RowWidgets  *w,
         gtk_widget_add_css_class (*sign, css_class);
       gtk_box_append (w->box, *sign);
     }
-  gtk_widget_set_visible (*sign, tooltip != NULL);
+  /* On X11 a tooltip set on a shown widget costs a round trip */
+  gtk_widget_set_visible (*sign, FALSE);
   gtk_widget_set_tooltip_text (*sign, tooltip);
+  gtk_widget_set_visible (*sign, tooltip != NULL);
 }
 
 static void
