@@ -72,6 +72,24 @@ test_in_use (void)
 }
 
 static void
+test_missing_asks_first (void)
+{
+  g_autofree char *dir = harley_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "practise.db", NULL);
+  g_autoptr(AdwMessageDialog) dialog = start_harley (path);
+
+  /* a mistyped name makes nothing until she says so */
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no practice database"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (dialog, "create");
+  harley_test_iterate (100);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (harley_test_query_int (path, "PRAGMA user_version"), ==, harley_store_latest_schema ());
+  harley_test_remove_tree (dir);
+}
+
+static void
 make_damaged (const char *path)
 {
   g_autoptr(HarleyStore) store = harley_store_open (path, NULL);
@@ -131,6 +149,7 @@ main (int   argc,
 
   g_test_add_data_func ("/ui/open/not-harley", test_not_harley, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/open/in-use", test_in_use, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/open/missing-asks-first", test_missing_asks_first, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/open/damaged-found-after-start", test_damaged_found_after_start, harley_test_run_in_subprocess);
 
   return g_test_run ();

@@ -114,19 +114,11 @@ watch_check (HarleyApplication *self,
 }
 
 static void
-harley_application_activate (GApplication *app)
+open_desk (HarleyApplication *self)
 {
-  HarleyApplication *self = HARLEY_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window;
 
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
-  if (self->database_path == NULL)
-    self->database_path = harley_store_default_path ();
   self->store = harley_store_open_full (self->database_path, HARLEY_STORE_OPEN_DEFER_CHECK, &error);
   if (self->store == NULL)
     {
@@ -136,6 +128,59 @@ harley_application_activate (GApplication *app)
   window = GTK_WINDOW (harley_window_new (self, self->store));
   watch_check (self, HARLEY_WINDOW (window));
   gtk_window_present (window);
+}
+
+static void
+on_create_response_cb (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       HarleyApplication *self)
+{
+  if (g_strcmp0 (response, "create") == 0)
+    open_desk (self);
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+/* A database named on the command line that is not there is more likely a
+ * mistyped path than a new practice: ask before making one. */
+static void
+ask_to_create (HarleyApplication *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Make a New Practice Database?"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("There is no practice database at “%s”. Check the name, "
+                                    "or make a new, empty practice database there."),
+                                  self->database_path);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "create", _("_Make a New Database"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_create_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+harley_application_activate (GApplication *app)
+{
+  HarleyApplication *self = HARLEY_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  if (self->database_path == NULL)
+    self->database_path = harley_store_default_path ();
+  else if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    {
+      ask_to_create (self);
+      return;
+    }
+  open_desk (self);
 }
 
 static void
