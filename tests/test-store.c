@@ -46,6 +46,39 @@ test_create (void)
 }
 
 static void
+assert_migrated (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyStore) store = harley_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_store_get_schema (store), ==, harley_store_latest_schema ());
+  g_clear_object (&store);
+  g_assert_cmpint (harley_test_query_int (path, "PRAGMA user_version"), ==, harley_store_latest_schema ());
+  g_assert_cmpint (harley_test_query_int (path, "SELECT count(*) FROM sqlite_schema "
+                                                "WHERE name IN ('patient', 'contact', 'patient_event')"), ==, 3);
+}
+
+static void
+test_migrations_from_empty (void)
+{
+  g_autofree char *dir = harley_test_make_dir ();
+  g_autofree char *touched = g_build_filename (dir, "touched.db", NULL);
+  g_autofree char *blank = g_build_filename (dir, "blank.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* A file made empty by hand, and an SQLite database with nothing in it,
+   * both become Harley's: every migration applied in order. */
+  g_assert_true (g_file_set_contents (touched, "", 0, NULL));
+  assert_migrated (touched);
+  g_assert_cmpint (sqlite3_open (blank, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0; VACUUM;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_migrated (blank);
+  harley_test_remove_tree (dir);
+}
+
+static void
 test_pragmas (void)
 {
   g_autofree char *dir = harley_test_make_dir ();
@@ -359,6 +392,7 @@ main (int   argc,
 
   g_test_add_func ("/store/create", test_create);
   g_test_add_func ("/store/pragmas", test_pragmas);
+  g_test_add_func ("/store/migrations-from-empty", test_migrations_from_empty);
   g_test_add_func ("/store/open/not-harley", test_not_harley);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/open/damaged", test_damaged);
