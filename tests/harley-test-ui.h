@@ -32,6 +32,19 @@ harley_test_find_dialog (void)
   return NULL;
 }
 
+/* Answers a message dialog as a click on its button does: the response,
+ * then the dialog closes (adw_message_dialog_response () alone leaves it
+ * open). */
+static inline void
+harley_test_respond (AdwMessageDialog *dialog,
+                     const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  harley_test_iterate (50);
+}
+
 /* Each flow runs in a process of its own, as each start of Harley does:
  * one application per process. Use with g_test_add_data_func (). */
 static inline void

@@ -145,7 +145,8 @@ test_identifiers (Fixture       *f,
                   gconstpointer  data)
 {
   const char *jane[] = { "943 476 5919", "9434765919", "94347659", "SW1A 1AA", "sw1a1aa", "sw1a",
-                         "07700 900123", "+44 7700 900123", "rf123456", "RF12", "07/03/1965", "7/3/1965" };
+                         "07700 900123", "+44 7700 900123", "(07700) 900123", "07700.900.123",
+                         "rf123456", "RF12", "07/03/1965", "7/3/1965" };
 
   for (guint i = 0; i < G_N_ELEMENTS (jane); i++)
     {
@@ -170,6 +171,24 @@ test_no_match_and_short (Fixture       *f,
   g_assert_cmpuint (short_digits->len, ==, 0);
   g_assert_cmpuint (bad_date->len, ==, 0);
   g_assert_cmpuint (recent->len, ==, 7);
+}
+
+static void
+test_punctuation_alone (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *typed[] = { "(", "-", "'", ".", "- 07/03/1965", "  ,  " };
+
+  /* the first key of "(01632) 960576" or of a hyphenated name */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GError) error = NULL;
+
+      harley_register_search (f->db.store, typed[i], HARLEY_SEARCH_DEFAULT, 50, ids, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 0);
+    }
 }
 
 static void
@@ -247,6 +266,7 @@ main (int   argc,
   ADD ("/search/forename-and-accents", test_forename_and_accents);
   ADD ("/search/identifiers", test_identifiers);
   ADD ("/search/no-match-and-short", test_no_match_and_short);
+  ADD ("/search/punctuation-alone", test_punctuation_alone);
   ADD ("/search/archived", test_archived_flag);
   ADD ("/search/limit", test_limit);
   ADD ("/search/keys-follow-edits", test_keys_follow_edits);

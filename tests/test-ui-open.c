@@ -82,7 +82,7 @@ test_missing_asks_first (void)
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no practice database"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  adw_message_dialog_response (dialog, "create");
+  harley_test_respond (dialog, "create");
   harley_test_iterate (100);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (harley_test_query_int (path, "PRAGMA user_version"), ==, harley_store_latest_schema ());

@@ -220,7 +220,7 @@ test_unsaved_changes_guard (void)
   harley_test_iterate (50);
   dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
+  harley_test_respond (dialog, "cancel");
   harley_test_iterate (50);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.jane);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_ALERTS)), ==, "Hard of hearing: phone daughter");
@@ -230,15 +230,23 @@ test_unsaved_changes_guard (void)
   harley_test_iterate (50);
   dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "save");
+  harley_test_respond (dialog, "save");
   harley_test_iterate (50);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, desk.john);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = "
                                                      "'Hard of hearing: phone daughter'"), ==, 1);
 
-  /* Escape puts back what is saved */
+  /* Escape asks, then puts back what is saved */
   type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jonathan");
   activate (GTK_WIDGET (desk.editor), "editor.cancel");
+  dialog = harley_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  harley_test_respond (dialog, "keep");
+  harley_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "Jonathan");
+  activate (GTK_WIDGET (desk.editor), "editor.cancel");
+  harley_test_respond (harley_test_find_dialog (), "undo");
+  harley_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "John");
   g_assert_false (harley_patient_editor_get_dirty (desk.editor));
   desk_close (&desk);
@@ -268,7 +276,7 @@ test_archive_and_duplicate (void)
   dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 1);
-  adw_message_dialog_response (dialog, "save");
+  harley_test_respond (dialog, "save");
   harley_test_iterate (50);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 2);
   desk_close (&desk);
@@ -289,6 +297,10 @@ test_new_gp_in_address_book (void)
   harley_address_book_show_kind (book, HARLEY_CONTACT_GP);
   activate (GTK_WIDGET (book), "book.new");
   type_text (harley_address_book_get_row (book, "name"), "Dr Chidi Okafor");
+  /* leaving typing unsaved asks first */
+  activate (GTK_WIDGET (book), "book.new");
+  harley_test_respond (harley_test_find_dialog (), "keep");
+  g_assert_cmpstr (gtk_editable_get_text (harley_address_book_get_row (book, "name")), ==, "Dr Chidi Okafor");
   type_text (harley_address_book_get_row (book, "address-lines"), "Riverside Surgery, 1 Mill Lane");
   type_text (harley_address_book_get_row (book, "post-town"), "Leeds");
   postcode = harley_address_book_get_row (book, "postcode");
@@ -309,6 +321,20 @@ test_new_gp_in_address_book (void)
   activate (GTK_WIDGET (desk.editor), "editor.save");
   sql = g_strdup_printf ("SELECT gp_id FROM patient WHERE id = %" G_GINT64_FORMAT, desk.jane);
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
+
+  /* Mid-edit, a referrer is added to the address book: the record keeps
+   * its GP and the change being typed. */
+  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 2));
+  harley_address_book_show_kind (book, HARLEY_CONTACT_REFERRER);
+  activate (GTK_WIDGET (book), "book.new");
+  type_text (harley_address_book_get_row (book, "name"), "Mr Tomasz Kowalski");
+  activate (GTK_WIDGET (book), "book.save");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 1));
+  g_assert_true (harley_patient_editor_get_dirty (desk.editor));
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = 'Wheelchair user'"), ==, 1);
   desk_close (&desk);
 }
 

@@ -193,8 +193,10 @@ harley_register_check_patient (HarleyPatient  *patient,
     return invalid (error, _("Enter the patient's first name."));
   if (dob == NULL)
     return invalid (error, _("Enter the patient's date of birth."));
-  if (!harley_validate_date_of_birth (dob, NULL, NULL, error))
+  if (!harley_validate_date_of_birth (dob, NULL, &normal, error))
     return FALSE;
+  harley_patient_set_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH, normal);
+  g_clear_pointer (&normal, g_free);
   if (nhs != NULL && !harley_validate_nhs_number (nhs, &normal, error))
     return FALSE;
   if (normal != NULL && g_strcmp0 (normal, nhs) != 0)

@@ -336,6 +336,10 @@ search_names (HarleyStore        *store,
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
   guint driver = 0;
 
+  /* "(" or "-" alone folds to nothing: no name to look for yet */
+  if (words[0] == NULL || *words[0] == '\0')
+    return TRUE;
+
   /* The longest word picks the fewest rows; the others filter. */
   for (guint i = 1; words[i] != NULL; i++)
     if (strlen (words[i]) > strlen (words[driver]))
@@ -387,12 +391,13 @@ split_name_and_date (const char  *query,
 static char *
 identifier_key (const char *query)
 {
-  g_autofree char *compact = harley_compact_identifier (query);
-
-  /* A phone number typed the international way still finds 07… */
-  if (g_str_has_prefix (compact, "+") || g_str_has_prefix (compact, "0044"))
-    return harley_phone_digits (compact);
-  return g_steal_pointer (&compact);
+  /* Digits and the marks of a written phone number, "(01632) 960576" or
+   * "+44 1632.960576", are keyed as phone numbers are stored; NHS numbers
+   * come out the same. Anything with letters is a postcode or a hospital
+   * number. */
+  if (strspn (query, "0123456789 +()-.") == strlen (query))
+    return harley_phone_digits (query);
+  return harley_compact_identifier (query);
 }
 
 /**

@@ -325,6 +325,14 @@ run_quick_check (sqlite3  *db,
         g_string_append_printf (found, "%s\n", line);
       rc = SQLITE_OK;
     }
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      /* Busy, out of memory, a read error: the check could not run, which
+       * says nothing about damage. */
+      set_error_from_code (error, rc, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     g_string_append_printf (found, "%s\n", sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
@@ -349,7 +357,10 @@ check_thread_func (gpointer data)
   if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     set_error_from_code (&error, sqlite3_errcode (db), sqlite3_errmsg (db));
   else
-    run_quick_check (db, NULL, &error);
+    {
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+      run_quick_check (db, NULL, &error);
+    }
   sqlite3_close_v2 (db);
 
   g_mutex_lock (&self->check_mutex);
@@ -823,32 +834,54 @@ harley_store_get_practice_detail (HarleyStore *self,
   return value;
 }
 
+/**
+ * harley_store_set_practice_details:
+ * @self: a #HarleyStore
+ * @keys: (array length=n): the details to set
+ * @values: (array length=n): their values; %NULL or empty clears one
+ * @n: how many
+ * @error: where to put a failure
+ *
+ * Sets several practice details in one transaction: all or none.
+ */
+gboolean
+harley_store_set_practice_details (HarleyStore        *self,
+                                   const char * const *keys,
+                                   const char * const *values,
+                                   guint               n,
+                                   GError            **error)
+{
+  if (!harley_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt = harley_store_prepare (self,
+        "INSERT INTO practice_detail (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+      if (stmt == NULL)
+        {
+          harley_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, keys[i], -1, SQLITE_TRANSIENT);
+      harley_bind_text (stmt, 2, values[i]);
+      if (!harley_store_step_done (self, stmt, error))
+        {
+          harley_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return harley_store_commit (self, error);
+}
+
 gboolean
 harley_store_set_practice_detail (HarleyStore  *self,
                                   const char   *key,
                                   const char   *value,
                                   GError      **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!harley_store_begin (self, error))
-    return FALSE;
-  stmt = harley_store_prepare (self, "INSERT INTO practice_detail (key, value) VALUES (?, ?) "
-                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      harley_bind_text (stmt, 2, value);
-      ok = harley_store_step_done (self, stmt, error);
-    }
-  if (!ok)
-    {
-      harley_store_rollback (self);
-      return FALSE;
-    }
-  return harley_store_commit (self, error);
+  return harley_store_set_practice_details (self, &key, &value, 1, error);
 }
 
 /**

@@ -72,6 +72,11 @@ void          harley_store_set_error            (HarleyStore           *self,
 char         *harley_store_now                  (void);
 char         *harley_store_get_practice_detail  (HarleyStore           *self,
                                                  const char            *key);
+gboolean      harley_store_set_practice_details (HarleyStore           *self,
+                                                 const char * const    *keys,
+                                                 const char * const    *values,
+                                                 guint                  n,
+                                                 GError               **error);
 gboolean      harley_store_set_practice_detail  (HarleyStore           *self,
                                                  const char            *key,
                                                  const char            *value,

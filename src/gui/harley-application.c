@@ -231,7 +231,9 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  /* A window closed here leaves the application's list at once: walk a copy */
+  g_autolist(GtkWindow) windows = g_list_copy_deep (gtk_application_get_windows (app),
+                                                    (GCopyFunc) g_object_ref, NULL);
 
   /* Closing the windows asks about unsaved changes first. */
   for (GList *l = windows; l != NULL; l = l->next)

@@ -16,7 +16,10 @@ go_on_after_question (HarleyWindow *self)
       return;
     }
   if (self->pending_new)
-    harley_patient_editor_new_patient (self->editor);
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      harley_patient_editor_new_patient (self->editor);
+    }
   else if (self->pending_id != 0)
     harley_window_open_patient (self, self->pending_id);
 }

@@ -89,7 +89,10 @@ harley_window_open_patient (HarleyWindow *self,
       return;
     }
   if (!harley_patient_editor_open (self->editor, id, &error))
-    harley_window_toast (self, error->message);
+    {
+      harley_window_toast (self, error->message);
+      id = harley_patient_editor_get_patient_id (self->editor);
+    }
   select_patient_row (self, id);
 }
 
@@ -255,10 +258,14 @@ harley_window_close_request (GtkWindow *window)
 {
   HarleyWindow *self = HARLEY_WINDOW (window);
 
-  if (harley_patient_editor_get_dirty (self->editor) && !self->closing)
+  if (harley_patient_editor_get_dirty (self->editor))
     {
-      self->closing = TRUE;
-      _harley_window_guard_unsaved (self, 0, FALSE);
+      /* asked once; a second request waits for the answer */
+      if (!self->closing)
+        {
+          self->closing = TRUE;
+          _harley_window_guard_unsaved (self, 0, FALSE);
+        }
       return TRUE;
     }
   return GTK_WINDOW_CLASS (harley_window_parent_class)->close_request (window);
@@ -323,6 +330,13 @@ harley_window_init (HarleyWindow *self)
 }
 
 static void
+on_show_archived_cb (HarleyWindow *self)
+{
+  select_patient_row (self, harley_patient_editor_get_patient_id (self->editor));
+  update_list_status (self);
+}
+
+static void
 add_list_actions (HarleyWindow *self)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
@@ -330,6 +344,8 @@ add_list_actions (HarleyWindow *self)
     g_property_action_new ("show-archived", self->patients, "show-archived");
 
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_archived));
+  g_signal_connect_object (self->patients, "notify::show-archived", G_CALLBACK (on_show_archived_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (group));
 }
 
@@ -432,17 +448,27 @@ harley_window_toast (HarleyWindow *self,
 /**
  * harley_window_set_damaged:
  * @self: a #HarleyWindow
- * @error: what the whole-file check found
+ * @error: what the whole-file check found, or why it could not run
  *
- * The check that runs beside start-up found damage: nothing may be
- * written, so the desk becomes read-only and says what to do.
+ * The check that runs beside start-up found damage, or could not run:
+ * nothing may be written, so the desk becomes read-only and says what to do.
  */
 void
 harley_window_set_damaged (HarleyWindow *self,
                            const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Practice Database Is Damaged"),
-                                              error->message);
+  gboolean damaged = g_error_matches (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_DAMAGED);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              damaged ? _("The Practice Database Is Damaged")
+                                                      : _("Harley Could Not Check the Practice Database"),
+                                              NULL);
+
+  if (damaged)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s Nothing can be saved until Harley is started again."),
+                                    error->message);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-patient", FALSE);

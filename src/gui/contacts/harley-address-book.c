@@ -29,7 +29,14 @@ struct _HarleyAddressBook
   GListModel    *contacts;
   HarleyContact *contact;    /* being edited; id 0 when new */
 
+  /* What waits on the "discard changes?" question */
+  enum { GO_NOWHERE, GO_ROW, GO_KIND, GO_NEW } pending;
+  int            pending_row;
+  HarleyContactKind shown_kind;
+
   guint          loaded : 1;
+  guint          filling : 1;
+  guint          dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HarleyAddressBook, harley_address_book, GTK_TYPE_WIDGET)
@@ -104,6 +111,7 @@ show_contact (HarleyAddressBook *self,
               HarleyContact     *contact)
 {
   g_set_object (&self->contact, contact);
+  self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = NULL;
@@ -121,6 +129,97 @@ show_contact (HarleyAddressBook *self,
                                                                    : _("New Entry"));
   adw_preferences_group_set_description (self->form_group, harley_contact_kind_label (harley_contact_get_kind (contact)));
   gtk_stack_set_visible_child_name (self->stack, "form");
+  self->filling = FALSE;
+  self->dirty = FALSE;
+}
+
+static void
+on_row_changed_cb (HarleyAddressBook *self)
+{
+  if (!self->filling && self->contact != NULL)
+    self->dirty = TRUE;
+}
+
+static void on_contact_list_row_selected_cb (HarleyAddressBook *self,
+                                             GtkListBoxRow     *row);
+static void on_kind_dropdown_selected_cb    (HarleyAddressBook *self);
+
+/* Puts the list or the kind back as they were when she keeps editing. */
+static void
+stay (HarleyAddressBook *self)
+{
+  guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
+  GtkListBoxRow *row = NULL;
+
+  g_signal_handlers_block_by_func (self->contact_list, on_contact_list_row_selected_cb, self);
+  g_signal_handlers_block_by_func (self->kind_dropdown, on_kind_dropdown_selected_cb, self);
+  gtk_drop_down_set_selected (self->kind_dropdown, self->shown_kind);
+  for (guint i = 0; i < n && self->contact != NULL; i++)
+    {
+      g_autoptr(HarleyContact) c = g_list_model_get_item (self->contacts, i);
+
+      if (harley_contact_get_id (c) == harley_contact_get_id (self->contact) && harley_contact_get_id (c) != 0)
+        row = gtk_list_box_get_row_at_index (self->contact_list, i);
+    }
+  if (row != NULL)
+    gtk_list_box_select_row (self->contact_list, row);
+  else
+    gtk_list_box_unselect_all (self->contact_list);
+  g_signal_handlers_unblock_by_func (self->kind_dropdown, on_kind_dropdown_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->contact_list, on_contact_list_row_selected_cb, self);
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        HarleyAddressBook *self)
+{
+  int pending = self->pending;
+
+  self->pending = GO_NOWHERE;
+  if (g_strcmp0 (response, "discard") != 0)
+    {
+      stay (self);
+      return;
+    }
+  self->dirty = FALSE;
+  if (pending == GO_ROW)
+    on_contact_list_row_selected_cb (self, gtk_list_box_get_row_at_index (self->contact_list, self->pending_row));
+  else if (pending == GO_KIND)
+    on_kind_dropdown_selected_cb (self);
+  else if (pending == GO_NEW)
+    harley_address_book_new_entry (self);
+}
+
+/* Asks before leaving an entry with unsaved typing; TRUE when it asked. */
+static gboolean
+ask_first (HarleyAddressBook *self,
+           int                pending,
+           int                row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *name = self->contact ? harley_contact_get_name (self->contact) : NULL;
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    return FALSE;
+  self->pending = pending;
+  self->pending_row = row;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Discard Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The changes to %s are not saved. Save them with Ctrl+S."),
+                                  name ? name : _("the new entry"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -132,24 +231,35 @@ on_contact_list_row_selected_cb (HarleyAddressBook *self,
   if (row == NULL)
     return;
   contact = g_list_model_get_item (self->contacts, gtk_list_box_row_get_index (row));
+  if (self->contact != NULL && harley_contact_get_id (contact) == harley_contact_get_id (self->contact))
+    return;
+  if (ask_first (self, GO_ROW, gtk_list_box_row_get_index (row)))
+    return;
   show_contact (self, contact);
 }
 
 static void
 on_kind_dropdown_selected_cb (HarleyAddressBook *self)
 {
-  if (self->store == NULL)
+  if (self->store == NULL || current_kind (self) == self->shown_kind)
     return;
+  if (ask_first (self, GO_KIND, 0))
+    return;
+  self->shown_kind = current_kind (self);
   reload (self);
   g_clear_object (&self->contact);
+  self->dirty = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 void
 harley_address_book_new_entry (HarleyAddressBook *self)
 {
-  g_autoptr(HarleyContact) contact = harley_contact_new (current_kind (self), NULL);
+  g_autoptr(HarleyContact) contact = NULL;
 
+  if (ask_first (self, GO_NEW, 0))
+    return;
+  contact = harley_contact_new (current_kind (self), NULL);
   gtk_list_box_unselect_all (self->contact_list);
   show_contact (self, contact);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -331,6 +441,9 @@ harley_address_book_init (HarleyAddressBook *self)
   for (guint i = 0; i < HARLEY_CONTACT_N_KINDS; i++)
     gtk_string_list_append (kinds, harley_contact_kind_label (i));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  self->shown_kind = current_kind (self);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_signal_connect_swapped (row_at (self, i), "changed", G_CALLBACK (on_row_changed_cb), self);
 }
 
 void

@@ -391,6 +391,46 @@ remove_hospital_row_cb (GtkWidget *button,
   _harley_patient_editor_changed (self);
 }
 
+/* Chooses @id in a dropdown of contacts (row 0 is "None"). An entry the
+ * list lacks (archived since, or of another kind) is added to it rather than
+ * shown as "None", which the next save would write. */
+static gboolean
+select_contact (HarleyPatientEditor *self,
+                GtkDropDown         *dropdown,
+                GListModel          *contacts,
+                gint64               id)
+{
+  g_autoptr(HarleyContact) missing = NULL;
+  guint n = g_list_model_get_n_items (contacts);
+
+  for (guint i = 1; i < n && id > 0; i++)
+    {
+      g_autoptr(HarleyContact) c = g_list_model_get_item (contacts, i);
+
+      if (harley_contact_get_id (c) == id)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return TRUE;
+        }
+    }
+  if (id > 0 && (missing = harley_contact_load (self->store, id, NULL)) != NULL)
+    {
+      g_list_store_append (G_LIST_STORE (contacts), missing);
+      gtk_drop_down_set_selected (dropdown, n);
+      return TRUE;
+    }
+  gtk_drop_down_set_selected (dropdown, 0);
+  return id == 0;
+}
+
+static gint64
+selected_contact_id (GtkDropDown *dropdown)
+{
+  HarleyContact *contact = gtk_drop_down_get_selected_item (dropdown);
+
+  return contact != NULL ? harley_contact_get_id (contact) : 0;
+}
+
 static GtkWidget *
 add_hospital_row (HarleyPatientEditor *self,
                   gint64               hospital_id,
@@ -400,17 +440,11 @@ add_hospital_row (HarleyPatientEditor *self,
   GtkDropDown *hospital = build_contact_dropdown (self);
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  guint n;
 
+  self->loading++;
   gtk_drop_down_set_model (hospital, self->hospitals);
-  n = self->hospitals ? g_list_model_get_n_items (self->hospitals) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HarleyContact) c = g_list_model_get_item (self->hospitals, i);
-
-      if (harley_contact_get_id (c) == hospital_id)
-        gtk_drop_down_set_selected (hospital, i);
-    }
+  select_contact (self, hospital, self->hospitals, hospital_id);
+  self->loading--;
   gtk_editable_set_text (GTK_EDITABLE (entry), number ? number : "");
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -453,44 +487,28 @@ with_none (GListModel *contacts)
  * _harley_patient_editor_load_contacts:
  * @self: a #HarleyPatientEditor
  *
- * Reads the GPs, referrers, insurers and hospitals to choose from.
+ * Reads the GPs, referrers, insurers and hospitals to choose from, keeping
+ * what each dropdown shows (saved or not).
  */
 void
 _harley_patient_editor_load_contacts (HarleyPatientEditor *self)
 {
+  g_autoptr(GListModel) hospitals = harley_contact_list (self->store, HARLEY_CONTACT_HOSPITAL, NULL);
+
   self->loading++;
   for (guint i = 0; i < HARLEY_PATIENT_N_LINKS; i++)
     {
       g_autoptr(GListModel) list = harley_contact_list (self->store, link_kinds[i], NULL);
+      gint64 chosen = selected_contact_id (self->link_dropdowns[i]);
 
       g_clear_object (&self->contacts[i]);
       self->contacts[i] = with_none (list);
       gtk_drop_down_set_model (self->link_dropdowns[i], self->contacts[i]);
+      select_contact (self, self->link_dropdowns[i], self->contacts[i], chosen);
     }
   g_clear_object (&self->hospitals);
-  self->hospitals = harley_contact_list (self->store, HARLEY_CONTACT_HOSPITAL, NULL);
+  self->hospitals = with_none (hospitals);
   self->loading--;
-}
-
-static gboolean
-select_contact (GtkDropDown *dropdown,
-                GListModel  *contacts,
-                gint64       id)
-{
-  guint n = g_list_model_get_n_items (contacts);
-
-  gtk_drop_down_set_selected (dropdown, 0);
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(HarleyContact) c = g_list_model_get_item (contacts, i);
-
-      if (harley_contact_get_id (c) == id)
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return TRUE;
-        }
-    }
-  return id == 0;
 }
 
 /**
@@ -501,7 +519,7 @@ select_contact (GtkDropDown *dropdown,
  *
  * Chooses an entry as the GP's dropdown does when she picks one.
  *
- * Returns: whether the entry is in the address book's list
+ * Returns: whether the entry is in the address book
  */
 gboolean
 harley_patient_editor_choose_contact (HarleyPatientEditor *self,
@@ -511,7 +529,7 @@ harley_patient_editor_choose_contact (HarleyPatientEditor *self,
   g_return_val_if_fail (link < HARLEY_PATIENT_N_LINKS, FALSE);
   if (!self->form_built)
     return FALSE;
-  return select_contact (self->link_dropdowns[link], self->contacts[link], contact_id);
+  return select_contact (self, self->link_dropdowns[link], self->contacts[link], contact_id);
 }
 
 static void
@@ -572,7 +590,7 @@ _harley_patient_editor_fill (HarleyPatientEditor *self)
     if (g_strcmp0 (sex_ids[i], harley_patient_get_text (self->patient, HARLEY_PATIENT_SEX)) == 0)
       gtk_drop_down_set_selected (self->sex_dropdown, i);
   for (guint i = 0; i < HARLEY_PATIENT_N_LINKS; i++)
-    select_contact (self->link_dropdowns[i], self->contacts[i], harley_patient_get_link (self->patient, i));
+    select_contact (self, self->link_dropdowns[i], self->contacts[i], harley_patient_get_link (self->patient, i));
   for (guint i = 0; i < HARLEY_PATIENT_N_FLAGS; i++)
     if (self->flag_checks[i] != NULL)
       gtk_check_button_set_active (self->flag_checks[i], harley_patient_get_flag (self->patient, i));
@@ -600,11 +618,12 @@ read_hospital_numbers (HarleyPatientEditor *self,
       GtkDropDown *hospital = GTK_DROP_DOWN (gtk_widget_get_first_child (row));
       GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (hospital)));
       HarleyContact *contact = gtk_drop_down_get_selected_item (hospital);
+      gint64 hospital_id = contact != NULL ? harley_contact_get_id (contact) : 0;
       g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
       if (*number != '\0')
-        harley_patient_add_hospital_number (into, contact ? harley_contact_get_id (contact) : 0,
-                                            contact ? harley_contact_get_name (contact) : NULL, number);
+        harley_patient_add_hospital_number (into, hospital_id,
+                                            hospital_id ? harley_contact_get_name (contact) : NULL, number);
     }
 }
 
@@ -619,11 +638,7 @@ read_choices (HarleyPatientEditor *self,
 
   harley_patient_set_text (into, HARLEY_PATIENT_SEX, sex_ids[MIN (sex, G_N_ELEMENTS (sex_ids) - 1)]);
   for (guint i = 0; i < HARLEY_PATIENT_N_LINKS; i++)
-    {
-      HarleyContact *contact = gtk_drop_down_get_selected_item (self->link_dropdowns[i]);
-
-      harley_patient_set_link (into, i, contact ? harley_contact_get_id (contact) : 0);
-    }
+    harley_patient_set_link (into, i, selected_contact_id (self->link_dropdowns[i]));
   for (guint i = 0; i < HARLEY_PATIENT_N_FLAGS; i++)
     if (self->flag_checks[i] != NULL)
       harley_patient_set_flag (into, i, gtk_check_button_get_active (self->flag_checks[i]));

@@ -33,7 +33,8 @@ update_actions (HarleyPatientEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", open && self->dirty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", saved);
+  /* archiving reloads the record: save or undo changes first */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", saved && !self->dirty);
 }
 
 static void
@@ -299,11 +300,40 @@ editor_save_action (GtkWidget  *widget,
 }
 
 static void
+on_undo_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     HarleyPatientEditor *self)
+{
+  if (g_strcmp0 (response, "undo") == 0)
+    harley_patient_editor_revert (self);
+}
+
+/* Escape is a reflex key: it asks before throwing typing away. */
+static void
 editor_cancel_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  harley_patient_editor_revert (HARLEY_PATIENT_EDITOR (widget));
+  HarleyPatientEditor *self = HARLEY_PATIENT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean is_new = self->patient != NULL && harley_patient_get_id (self->patient) == 0;
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   is_new ? _("Discard the New Patient?") : _("Undo the Changes?"),
+                                   is_new ? _("What has been typed for the new patient will be lost.")
+                                          : _("The record goes back to how it was last saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "undo", is_new ? _("_Discard") : _("_Undo Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -430,11 +460,8 @@ harley_patient_editor_set_store (HarleyPatientEditor *self,
 void
 harley_patient_editor_reload_address_book (HarleyPatientEditor *self)
 {
-  if (!self->form_built)
-    return;
-  _harley_patient_editor_load_contacts (self);
-  if (self->patient != NULL && !self->dirty)
-    _harley_patient_editor_fill (self);
+  if (self->form_built)
+    _harley_patient_editor_load_contacts (self);
 }
 
 /**

@@ -5,6 +5,8 @@
 
 #include "harley-preferences-window.h"
 
+#define N_DETAILS 7
+
 struct _HarleyPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -24,25 +26,28 @@ struct _HarleyPreferencesWindow
   /* Owned references */
   HarleyStore          *store;
   GtkFileChooserNative *chooser;
+  char                 *loaded[N_DETAILS];   /* as saved, to write only changes */
+
+  guint                 discard : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HarleyPreferencesWindow, harley_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The practice details, as stored: key → row. */
-static AdwEntryRow **
+static const char *detail_keys[N_DETAILS] = {
+  "name", "address", "phone", "email", "consultant", "qualifications", "gmc"
+};
+
+static AdwEntryRow *
 row_for (HarleyPreferencesWindow *self,
-         guint                    i,
-         const char             **key)
+         guint                    i)
 {
-  static const char *keys[] = { "name", "address", "phone", "email", "consultant", "qualifications", "gmc" };
-  AdwEntryRow **rows[] = {
-    &self->name_row, &self->address_row, &self->phone_row, &self->email_row,
-    &self->consultant_row, &self->qualifications_row, &self->gmc_row,
+  AdwEntryRow *rows[] = {
+    self->name_row, self->address_row, self->phone_row, self->email_row,
+    self->consultant_row, self->qualifications_row, self->gmc_row,
   };
 
-  if (i >= G_N_ELEMENTS (keys))
-    return NULL;
-  *key = keys[i];
+  G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (detail_keys));
   return rows[i];
 }
 
@@ -58,19 +63,29 @@ show_logo (HarleyPreferencesWindow *self)
                                                        : _("No logo: letters are headed with the practice name"));
 }
 
+/* An address is stored a line a row, and shown with commas. */
+static char *
+row_value (HarleyPreferencesWindow *self,
+           guint                    i)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row_for (self, i))), ",", -1);
+
+  for (guint p = 0; parts[p] != NULL; p++)
+    g_strstrip (parts[p]);
+  return g_strjoinv ("\n", parts);
+}
+
 static void
 load_details (HarleyPreferencesWindow *self)
 {
-  const char *key;
-  AdwEntryRow **row;
-
-  for (guint i = 0; (row = row_for (self, i, &key)) != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (detail_keys); i++)
     {
-      g_autofree char *value = harley_store_get_practice_detail (self->store, key);
+      g_autofree char *value = harley_store_get_practice_detail (self->store, detail_keys[i]);
       g_auto(GStrv) lines = g_strsplit (value ? value : "", "\n", -1);
       g_autofree char *shown = g_strjoinv (", ", lines);
 
-      gtk_editable_set_text (GTK_EDITABLE (*row), shown);
+      gtk_editable_set_text (GTK_EDITABLE (row_for (self, i)), shown);
+      self->loaded[i] = row_value (self, i);
     }
   show_logo (self);
 }
@@ -80,41 +95,76 @@ load_details (HarleyPreferencesWindow *self)
  * @self: a #HarleyPreferencesWindow
  * @error: where to put a failure
  *
- * Writes the practice details to the database.
+ * Writes the practice details that changed, all in one transaction.
  */
 gboolean
 harley_preferences_window_save (HarleyPreferencesWindow  *self,
                                 GError                  **error)
 {
-  const char *key;
-  AdwEntryRow **row;
+  const char *keys[G_N_ELEMENTS (detail_keys)];
+  char *values[G_N_ELEMENTS (detail_keys)];
+  guint n = 0;
+  gboolean ok;
 
-  for (guint i = 0; (row = row_for (self, i, &key)) != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (detail_keys); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (*row)), ",", -1);
-      g_autofree char *value = NULL;
+      char *value = row_value (self, i);
 
-      for (guint p = 0; parts[p] != NULL; p++)
-        g_strstrip (parts[p]);
-      value = g_strjoinv ("\n", parts);
-      if (!harley_store_set_practice_detail (self->store, key, value, error))
-        return FALSE;
+      if (g_strcmp0 (value, self->loaded[i]) == 0)
+        {
+          g_free (value);
+          continue;
+        }
+      keys[n] = detail_keys[i];
+      values[n++] = value;
     }
-  return TRUE;
+  ok = n == 0 || harley_store_set_practice_details (self->store, keys, (const char * const *) values, n, error);
+  for (guint i = 0; i < n; i++)
+    g_free (values[i]);
+  if (ok)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (detail_keys); i++)
+        {
+          g_free (self->loaded[i]);
+          self->loaded[i] = row_value (self, i);
+        }
+    }
+  return ok;
 }
 
+static void
+on_unsaved_close_cb (AdwMessageDialog        *dialog,
+                     const char              *response,
+                     HarleyPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Saving on close can fail (a full disk, a damaged file): she is told,
+ * and may go back or close without the changes. */
 static gboolean
 harley_preferences_window_close_request (GtkWindow *window)
 {
   HarleyPreferencesWindow *self = HARLEY_PREFERENCES_WINDOW (window);
   g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
-  if (!harley_preferences_window_save (self, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      return TRUE;
-    }
-  return GTK_WINDOW_CLASS (harley_preferences_window_parent_class)->close_request (window);
+  if (self->discard || harley_preferences_window_save (self, &error))
+    return GTK_WINDOW_CLASS (harley_preferences_window_parent_class)->close_request (window);
+  dialog = adw_message_dialog_new (window, _("The Practice Details Were Not Saved"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "back", _("_Go Back"),
+                                    "discard", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -159,7 +209,8 @@ on_choose_logo_clicked_cb (HarleyPreferencesWindow *self)
   self->chooser = gtk_file_chooser_native_new (_("Choose the Practice Logo"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_logo_chosen_cb), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_logo_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -179,8 +230,12 @@ harley_preferences_window_dispose (GObject *object)
   HarleyPreferencesWindow *self = HARLEY_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_PREFERENCES_WINDOW);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->loaded); i++)
+    g_clear_pointer (&self->loaded[i], g_free);
 
   G_OBJECT_CLASS (harley_preferences_window_parent_class)->dispose (object);
 }
