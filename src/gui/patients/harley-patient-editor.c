@@ -163,8 +163,9 @@ harley_patient_editor_focus_first (HarleyPatientEditor *self)
 {
   GtkEditable *first = harley_patient_editor_get_entry (self, HARLEY_PATIENT_TITLE);
 
+  /* without selecting: a stray key must not replace what is there */
   if (self->patient != NULL && first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+    gtk_entry_grab_focus_without_selecting (GTK_ENTRY (first));
 }
 
 static void
