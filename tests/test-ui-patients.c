@@ -289,14 +289,22 @@ test_new_gp_in_address_book (void)
   HarleyAddressBook *book;
   GtkEditable *postcode;
   g_autofree char *sql = NULL;
-  gint64 gp;
+  gint64 gp, practice;
 
   desk_open (&desk);
   book = harley_window_get_address_book (desk.window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 2));
+  harley_address_book_show_kind (book, HARLEY_CONTACT_GP_PRACTICE);
+  activate (GTK_WIDGET (book), "book.new");
+  type_text (harley_address_book_get_row (book, "name"), "Riverside Surgery");
+  activate (GTK_WIDGET (book), "book.save");
+  practice = harley_test_query_int (desk.path, "SELECT id FROM contact WHERE kind = 'gp-practice'");
+  g_assert_cmpint (practice, >, 0);
+
   harley_address_book_show_kind (book, HARLEY_CONTACT_GP);
   activate (GTK_WIDGET (book), "book.new");
   type_text (harley_address_book_get_row (book, "name"), "Dr Chidi Okafor");
+  g_assert_true (harley_address_book_choose_practice (book, practice));
   /* leaving typing unsaved asks first */
   activate (GTK_WIDGET (book), "book.new");
   harley_test_respond (harley_test_find_dialog (), "keep");
@@ -307,13 +315,20 @@ test_new_gp_in_address_book (void)
   type_text (postcode, "LS1 99");
   activate (GTK_WIDGET (book), "book.save");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
-  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact"), ==, 0);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact WHERE kind = 'gp'"), ==, 0);
 
   type_text (postcode, "ls14ap");
   activate (GTK_WIDGET (book), "book.save");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact WHERE kind = 'gp' "
                                                      "AND postcode = 'LS1 4AP' AND post_town = 'Leeds'"), ==, 1);
-  gp = harley_test_query_int (desk.path, "SELECT id FROM contact");
+  gp = harley_test_query_int (desk.path, "SELECT id FROM contact WHERE kind = 'gp'");
+  sql = g_strdup_printf ("SELECT organisation_id FROM contact WHERE id = %" G_GINT64_FORMAT, gp);
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, practice);
+  g_clear_pointer (&sql, g_free);
+  /* once saved, nothing is left to ask about */
+  activate (GTK_WIDGET (book), "book.new");
+  harley_test_iterate (50);
+  g_assert_null (harley_test_find_dialog ());
 
   /* The new GP can be chosen on a record straight away. */
   harley_window_open_patient (desk.window, desk.jane);

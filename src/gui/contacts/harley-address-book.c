@@ -16,6 +16,7 @@ struct _HarleyAddressBook
   GtkStack      *stack;
   AdwPreferencesGroup *form_group;
   AdwEntryRow   *name_row;
+  AdwComboRow   *practice_row;
   AdwEntryRow   *code_row;
   AdwEntryRow   *address_row;
   AdwEntryRow   *town_row;
@@ -27,6 +28,7 @@ struct _HarleyAddressBook
   /* Owned references */
   HarleyStore   *store;
   GListModel    *contacts;
+  GListStore    *practices;  /* None, then the GP practices: a GP's practice */
   HarleyContact *contact;    /* being edited; id 0 when new */
 
   /* What waits on the "discard changes?" question */
@@ -106,12 +108,64 @@ reload (HarleyAddressBook *self)
   gtk_list_box_bind_model (self->contact_list, self->contacts, create_contact_row, NULL, NULL);
 }
 
+/* A GP belongs to a practice, whose address letters to the GP use. */
+static void
+load_practices (HarleyAddressBook *self)
+{
+  g_autoptr(GListModel) practices = harley_contact_list (self->store, HARLEY_CONTACT_GP_PRACTICE, NULL);
+  g_autoptr(HarleyContact) none = harley_contact_new (HARLEY_CONTACT_OTHER, _("None"));
+  guint n = practices ? g_list_model_get_n_items (practices) : 0;
+
+  g_list_store_remove_all (self->practices);
+  g_list_store_append (self->practices, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (practices, i);
+
+      g_list_store_append (self->practices, item);
+    }
+}
+
+static void
+show_practice (HarleyAddressBook *self,
+               HarleyContact     *contact)
+{
+  gboolean is_gp = harley_contact_get_kind (contact) == HARLEY_CONTACT_GP;
+  guint chosen = 0;
+  guint n;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->practice_row), is_gp);
+  if (!is_gp)
+    return;
+  load_practices (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->practices));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(HarleyContact) practice = g_list_model_get_item (G_LIST_MODEL (self->practices), i);
+
+      if (harley_contact_get_id (practice) == harley_contact_get_organisation_id (contact))
+        chosen = i;
+    }
+  adw_combo_row_set_selected (self->practice_row, chosen);
+}
+
+static gint64
+chosen_practice (HarleyAddressBook *self)
+{
+  HarleyContact *practice = adw_combo_row_get_selected_item (self->practice_row);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->practice_row)) || practice == NULL)
+    return 0;
+  return harley_contact_get_id (practice);
+}
+
 static void
 show_contact (HarleyAddressBook *self,
               HarleyContact     *contact)
 {
   g_set_object (&self->contact, contact);
   self->filling = TRUE;
+  show_practice (self, contact);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = NULL;
@@ -131,6 +185,13 @@ show_contact (HarleyAddressBook *self,
   gtk_stack_set_visible_child_name (self->stack, "form");
   self->filling = FALSE;
   self->dirty = FALSE;
+}
+
+static void
+on_practice_row_selected_cb (HarleyAddressBook *self)
+{
+  if (!self->filling && self->contact != NULL)
+    self->dirty = TRUE;
 }
 
 static void
@@ -317,7 +378,7 @@ harley_address_book_save (HarleyAddressBook  *self,
     }
   edited = harley_contact_new (harley_contact_get_kind (self->contact), NULL);
   g_object_set (edited, "id", harley_contact_get_id (self->contact),
-                "organisation-id", harley_contact_get_organisation_id (self->contact), NULL);
+                "organisation-id", chosen_practice (self), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = NULL;
@@ -392,6 +453,7 @@ harley_address_book_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->contact);
   g_clear_object (&self->contacts);
+  g_clear_object (&self->practices);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (harley_address_book_parent_class)->dispose (object);
@@ -415,6 +477,7 @@ harley_address_book_class_init (HarleyAddressBookClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, stack);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, form_group);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, practice_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, code_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, address_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, town_row);
@@ -424,6 +487,7 @@ harley_address_book_class_init (HarleyAddressBookClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, notes_row);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_practice_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "book.save", NULL, book_save_action);
   gtk_widget_class_install_action (widget_class, "book.new", NULL, book_new_action);
@@ -442,6 +506,10 @@ harley_address_book_init (HarleyAddressBook *self)
     gtk_string_list_append (kinds, harley_contact_kind_label (i));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   self->shown_kind = current_kind (self);
+  self->practices = g_list_store_new (HARLEY_TYPE_CONTACT);
+  adw_combo_row_set_expression (self->practice_row,
+                                gtk_property_expression_new (HARLEY_TYPE_CONTACT, NULL, "name"));
+  adw_combo_row_set_model (self->practice_row, G_LIST_MODEL (self->practices));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_signal_connect_swapped (row_at (self, i), "changed", G_CALLBACK (on_row_changed_cb), self);
 }
@@ -461,6 +529,34 @@ harley_address_book_show_kind (HarleyAddressBook *self,
                                HarleyContactKind  kind)
 {
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
+}
+
+/**
+ * harley_address_book_choose_practice:
+ * @self: a #HarleyAddressBook showing a GP
+ * @practice_id: a GP practice in the address book, or 0 for none
+ *
+ * Chooses the GP's practice as the "GP practice" row does.
+ *
+ * Returns: whether that practice is listed
+ */
+gboolean
+harley_address_book_choose_practice (HarleyAddressBook *self,
+                                     gint64             practice_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->practices));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HarleyContact) practice = g_list_model_get_item (G_LIST_MODEL (self->practices), i);
+
+      if (harley_contact_get_id (practice) == practice_id)
+        {
+          adw_combo_row_set_selected (self->practice_row, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

@@ -20,5 +20,7 @@ gboolean       harley_address_book_save      (HarleyAddressBook *self,
                                               GError           **error);
 GtkEditable   *harley_address_book_get_row   (HarleyAddressBook *self,
                                               const char        *property);
+gboolean       harley_address_book_choose_practice (HarleyAddressBook *self,
+                                                    gint64             practice_id);
 
 G_END_DECLS
