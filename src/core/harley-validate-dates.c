@@ -35,12 +35,18 @@ parse_digits (const char *text,
   return value;
 }
 
-/* The practice's zone, made once: GLib 2.74 reads and parses the tzdata
- * file on every g_time_zone_new_identifier(), which cost each date of
- * birth check some 145 µs. Kept for the life of the process.
- * Returns: (transfer none) */
-static GTimeZone *
-london_time_zone (void)
+/**
+ * harley_london_time_zone:
+ *
+ * The practice's time zone, made once and kept for the life of the
+ * process: GLib 2.74 reads and parses the tzdata file on every
+ * g_time_zone_new_identifier (), which cost each date of birth check
+ * some 145 µs.
+ *
+ * Returns: (transfer none): Europe/London, or local time without tzdata
+ */
+GTimeZone *
+harley_london_time_zone (void)
 {
   static gsize zone = 0;
 
@@ -62,7 +68,7 @@ london_time_zone (void)
 static void
 get_london_today (GDate *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (london_time_zone ());
+  g_autoptr(GDateTime) now = g_date_time_new_now (harley_london_time_zone ());
 
   g_date_clear (out, 1);
   g_date_set_dmy (out,
@@ -388,7 +394,7 @@ harley_format_date_time (GDateTime *dt)
   if (dt == NULL)
     return NULL;
 
-  local = g_date_time_to_timezone (dt, london_time_zone ());
+  local = g_date_time_to_timezone (dt, harley_london_time_zone ());
   if (local == NULL)
     return NULL;
 

@@ -49,4 +49,6 @@ gboolean  harley_validate_email         (const char     *input,
 char     *harley_fold_for_search        (const char     *text);
 char     *harley_compact_identifier     (const char     *text);
 
+GTimeZone *harley_london_time_zone (void);
+
 G_END_DECLS
