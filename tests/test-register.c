@@ -162,6 +162,14 @@ test_contacts (Fixture       *f,
   g_assert_cmpint (harley_contact_get_organisation_id (first), ==, harley_contact_get_id (practice));
   loaded = harley_contact_load (f->store, harley_contact_get_id (insurer), NULL);
   g_assert_cmpint (harley_contact_get_kind (loaded), ==, HARLEY_CONTACT_INSURER);
+  /* archived, an entry leaves the list but is still there to load */
+  g_assert_true (harley_contact_set_archived (f->store, harley_contact_get_id (gp), TRUE, NULL));
+  g_clear_object (&gps);
+  gps = harley_contact_list (f->store, HARLEY_CONTACT_GP, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gps), ==, 0);
+  g_clear_object (&loaded);
+  loaded = harley_contact_load (f->store, harley_contact_get_id (gp), NULL);
+  g_assert_nonnull (loaded);
   g_assert_true (harley_contact_kind_from_string ("laboratory", &kind));
   g_assert_cmpint (kind, ==, HARLEY_CONTACT_LABORATORY);
   g_assert_false (harley_contact_kind_from_string ("entity", &kind));

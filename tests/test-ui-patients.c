@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "harley-application.h"
+#include "harley-contact.h"
 #include "harley-register.h"
 #include "harley-test-ui.h"
 #include "harley-test-util.h"
@@ -350,6 +351,18 @@ test_new_gp_in_address_book (void)
   activate (GTK_WIDGET (desk.editor), "editor.save");
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = 'Wheelchair user'"), ==, 1);
+
+  /* The referrer shown in the address book is archived from there */
+  activate (GTK_WIDGET (book), "book.archive");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT archived FROM contact "
+                                                     "WHERE name = 'Mr Tomasz Kowalski'"), ==, 1);
+
+  /* The GP retires: archived, Jane's record still names her GP */
+  g_assert_true (harley_contact_set_archived (harley_application_get_store (desk.app), gp, TRUE, NULL));
+  harley_patient_editor_reload_address_book (desk.editor);
+  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user; hard of hearing");
+  activate (GTK_WIDGET (desk.editor), "editor.save");
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
   desk_close (&desk);
 }
 

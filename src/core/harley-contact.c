@@ -296,6 +296,40 @@ harley_contact_save (HarleyStore    *store,
 }
 
 /**
+ * harley_contact_set_archived:
+ * @store: a #HarleyStore
+ * @id: the address book entry
+ * @archived: whether to take it out of the lists
+ * @error: where to put a failure
+ *
+ * Entries are archived, never deleted: the records that name one (a
+ * patient's GP, say) keep it.
+ */
+gboolean
+harley_contact_set_archived (HarleyStore  *store,
+                             gint64        id,
+                             gboolean      archived,
+                             GError      **error)
+{
+  g_autofree char *now = harley_store_now ();
+  sqlite3_stmt *stmt;
+
+  if (!harley_store_begin (store, error))
+    return FALSE;
+  stmt = harley_store_prepare (store, "UPDATE contact SET archived = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, id);
+    }
+  if (stmt != NULL && harley_store_step_done (store, stmt, error) && harley_store_commit (store, error))
+    return TRUE;
+  harley_store_rollback (store);
+  return FALSE;
+}
+
+/**
  * harley_contact_load:
  * @store: a #HarleyStore
  * @id: the contact's id

@@ -46,6 +46,10 @@ const char        *harley_contact_kind_label       (HarleyContactKind   kind);
 gboolean           harley_contact_save             (HarleyStore        *store,
                                                     HarleyContact      *contact,
                                                     GError            **error);
+gboolean           harley_contact_set_archived     (HarleyStore        *store,
+                                                    gint64              id,
+                                                    gboolean            archived,
+                                                    GError            **error);
 HarleyContact     *harley_contact_load             (HarleyStore        *store,
                                                     gint64              id,
                                                     GError            **error);

@@ -183,6 +183,7 @@ show_contact (HarleyAddressBook *self,
                                                                    : _("New Entry"));
   adw_preferences_group_set_description (self->form_group, harley_contact_kind_label (harley_contact_get_kind (contact)));
   gtk_stack_set_visible_child_name (self->stack, "form");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "book.archive", harley_contact_get_id (contact) != 0);
   self->filling = FALSE;
   self->dirty = FALSE;
 }
@@ -424,6 +425,32 @@ book_save_action (GtkWidget  *widget,
 }
 
 static void
+book_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HarleyAddressBook *self = HARLEY_ADDRESS_BOOK (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->contact == NULL || harley_contact_get_id (self->contact) == 0)
+    return;
+  if (!harley_contact_set_archived (self->store, harley_contact_get_id (self->contact), TRUE, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("%s archived: records that name this entry keep it"),
+                             harley_contact_get_name (self->contact));
+  g_clear_object (&self->contact);
+  self->dirty = FALSE;
+  reload (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  toast (self, message);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 book_new_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -491,6 +518,7 @@ harley_address_book_class_init (HarleyAddressBookClass *klass)
 
   gtk_widget_class_install_action (widget_class, "book.save", NULL, book_save_action);
   gtk_widget_class_install_action (widget_class, "book.new", NULL, book_new_action);
+  gtk_widget_class_install_action (widget_class, "book.archive", NULL, book_archive_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "book.save", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
