@@ -488,18 +488,11 @@ harley_register_set_archived (HarleyStore  *store,
                               GError      **error)
 {
   g_autofree char *now = harley_store_now ();
-  sqlite3_stmt *stmt;
 
   if (!harley_store_begin (store, error))
     return FALSE;
-  stmt = harley_store_prepare (store, "UPDATE patient SET archived = ?, updated_at = ? WHERE id = ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, id);
-    }
-  if (stmt != NULL && harley_store_step_done (store, stmt, error)
+  if (harley_store_mark_archived (store, "UPDATE patient SET archived = ?1, updated_at = ?2 WHERE id = ?3",
+                                  id, archived, now, error)
       && _harley_register_add_event (store, id, now, archived ? "archived" : "restored",
                                      archived ? _("Record archived") : _("Record brought back from the archive"),
                                      error)

@@ -714,6 +714,35 @@ harley_store_step_done (HarleyStore   *self,
   return TRUE;
 }
 
+/**
+ * harley_store_mark_archived:
+ * @self: a #HarleyStore, in a transaction
+ * @sql: a static `UPDATE … SET archived = ?1, updated_at = ?2 WHERE id = ?3`
+ * @id: the row
+ * @archived: the new state
+ * @now: the time stamp, from harley_store_now ()
+ * @error: where to put a failure
+ *
+ * Archives or brings back a row: nothing in Harley is deleted.
+ */
+gboolean
+harley_store_mark_archived (HarleyStore  *self,
+                            const char   *sql,
+                            gint64        id,
+                            gboolean      archived,
+                            const char   *now,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return harley_store_step_done (self, stmt, error);
+}
+
 gboolean
 harley_store_exec (HarleyStore  *self,
                    const char   *sql,

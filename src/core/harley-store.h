@@ -61,6 +61,12 @@ gboolean      harley_store_exec                 (HarleyStore           *self,
 gboolean      harley_store_step_done            (HarleyStore           *self,
                                                  sqlite3_stmt          *stmt,
                                                  GError               **error);
+gboolean      harley_store_mark_archived        (HarleyStore           *self,
+                                                 const char            *sql,
+                                                 gint64                 id,
+                                                 gboolean               archived,
+                                                 const char            *now,
+                                                 GError               **error);
 gboolean      harley_store_begin                (HarleyStore           *self,
                                                  GError               **error);
 gboolean      harley_store_commit               (HarleyStore           *self,
