@@ -246,7 +246,7 @@ test_unsaved_changes_guard (void)
   harley_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "Jonathan");
   activate (GTK_WIDGET (desk.editor), "editor.cancel");
-  harley_test_respond (harley_test_find_dialog (), "undo");
+  harley_test_respond (harley_test_find_dialog (), "discard");
   harley_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "John");
   g_assert_false (harley_patient_editor_get_dirty (desk.editor));

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-address-book.h"
+#include "harley-question.h"
 #include "harley-validate.h"
 
 struct _HarleyAddressBook
@@ -239,7 +240,7 @@ on_discard_response_cb (AdwMessageDialog  *dialog,
   int pending = self->pending;
 
   self->pending = GO_NOWHERE;
-  if (g_strcmp0 (response, "discard") != 0)
+  if (g_strcmp0 (response, HARLEY_ANSWER_DISCARD) != 0)
     {
       stay (self);
       return;
@@ -259,28 +260,18 @@ ask_first (HarleyAddressBook *self,
            int                pending,
            int                row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *name = self->contact ? harley_contact_get_name (self->contact) : NULL;
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
 
   if (!self->dirty)
     return FALSE;
   self->pending = pending;
   self->pending_row = row;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Discard Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The changes to %s are not saved. Save them with Ctrl+S."),
-                                  name ? name : _("the new entry"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("The changes to %s are not saved. Save them with Ctrl+S."),
+                          name ? name : _("the new entry"));
+  harley_ask_before_losing (GTK_WIDGET (self), _("Discard Changes?"), body,
+                            _("_Keep Editing"), _("_Discard"),
+                            G_CALLBACK (on_discard_response_cb), self);
   return TRUE;
 }
 

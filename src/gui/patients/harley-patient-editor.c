@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-patient-editor-private.h"
+#include "harley-question.h"
 #include "harley-register.h"
 #include "harley-validate.h"
 
@@ -305,7 +306,7 @@ on_undo_response_cb (AdwMessageDialog    *dialog,
                      const char          *response,
                      HarleyPatientEditor *self)
 {
-  if (g_strcmp0 (response, "undo") == 0)
+  if (g_strcmp0 (response, HARLEY_ANSWER_DISCARD) == 0)
     harley_patient_editor_revert (self);
 }
 
@@ -316,25 +317,16 @@ editor_cancel_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   HarleyPatientEditor *self = HARLEY_PATIENT_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   gboolean is_new = self->patient != NULL && harley_patient_get_id (self->patient) == 0;
-  GtkWidget *dialog;
 
   if (!self->dirty)
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   is_new ? _("Discard the New Patient?") : _("Undo the Changes?"),
-                                   is_new ? _("What has been typed for the new patient will be lost.")
-                                          : _("The record goes back to how it was last saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "undo", is_new ? _("_Discard") : _("_Undo Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  harley_ask_before_losing (widget,
+                            is_new ? _("Discard the New Patient?") : _("Undo the Changes?"),
+                            is_new ? _("What has been typed for the new patient will be lost.")
+                                   : _("The record goes back to how it was last saved."),
+                            _("_Keep Editing"), is_new ? _("_Discard") : _("_Undo Changes"),
+                            G_CALLBACK (on_undo_response_cb), self);
 }
 
 static void

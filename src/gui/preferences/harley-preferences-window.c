@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-preferences-window.h"
+#include "harley-question.h"
 
 #define N_DETAILS 7
 
@@ -137,7 +138,7 @@ on_unsaved_close_cb (AdwMessageDialog        *dialog,
                      const char              *response,
                      HarleyPreferencesWindow *self)
 {
-  if (g_strcmp0 (response, "discard") == 0)
+  if (g_strcmp0 (response, HARLEY_ANSWER_DISCARD) == 0)
     {
       self->discard = TRUE;
       gtk_window_close (GTK_WINDOW (self));
@@ -151,19 +152,12 @@ harley_preferences_window_close_request (GtkWindow *window)
 {
   HarleyPreferencesWindow *self = HARLEY_PREFERENCES_WINDOW (window);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
 
   if (self->discard || harley_preferences_window_save (self, &error))
     return GTK_WINDOW_CLASS (harley_preferences_window_parent_class)->close_request (window);
-  dialog = adw_message_dialog_new (window, _("The Practice Details Were Not Saved"), error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "back", _("_Go Back"),
-                                    "discard", _("_Close Without Saving"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  harley_ask_before_losing (GTK_WIDGET (window), _("The Practice Details Were Not Saved"), error->message,
+                            _("_Go Back"), _("_Close Without Saving"),
+                            G_CALLBACK (on_unsaved_close_cb), self);
   return TRUE;
 }
 
