@@ -90,6 +90,13 @@ harley_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "harley", "practice.db", NULL);
 }
 
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
 static char **
 list_migrations (void)
 {
@@ -102,7 +109,7 @@ list_migrations (void)
 
   if (names == NULL)
     return g_new0 (char *, 1);
-  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   return g_steal_pointer (&names);
 }
 
