@@ -10,6 +10,7 @@
 
 #include "harley-cli.h"
 #include "harley-demo.h"
+#include "harley-diary.h"
 #include "harley-register.h"
 #include "harley-validate.h"
 
@@ -65,7 +66,7 @@ harley_cli_exit_status (const GError *error)
   if (error->domain == HARLEY_STORE_ERROR)
     return store_exit_status (error->code);
   if (error->domain == HARLEY_REGISTER_ERROR || error->domain == HARLEY_VALIDATE_ERROR
-      || error->domain == HARLEY_DEMO_ERROR || error->domain == G_OPTION_ERROR)
+      || error->domain == HARLEY_DEMO_ERROR || error->domain == HARLEY_DIARY_ERROR || error->domain == G_OPTION_ERROR)
     return HARLEY_CLI_EXIT_USAGE;
   return HARLEY_CLI_EXIT_FAILED;
 }
@@ -444,6 +445,8 @@ static const Command commands[] = {
   { "check", N_("Check the practice database for damage"), run_check },
   { "patients", N_("Search for patients (“patients search”) or add one (“patients add”)"),
     _harley_cli_patients },
+  { "diary", N_("The diary: list a day (“diary list”), book (“diary book”), export or print"),
+    _harley_cli_diary },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 

@@ -50,5 +50,10 @@ HarleyStore  *_harley_cli_open               (HarleyCli           *cli,
                                               int                 *status);
 int           _harley_cli_patients           (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_diary              (HarleyCli           *cli,
+                                              char               **args);
+gboolean      _harley_cli_parse_day          (const char          *option,
+                                              const char          *text,
+                                              GDate               *date);
 
 G_END_DECLS
