@@ -215,6 +215,51 @@ failed:
   return FALSE;
 }
 
+/* Places {{{1 */
+
+void
+harley_place_free (HarleyPlace *place)
+{
+  g_free (place->name);
+  g_free (place);
+}
+
+/**
+ * harley_diary_list_places:
+ *
+ * Returns: (transfer full) (element-type HarleyPlace): the places where
+ *   clinic sessions are held, by name
+ */
+GPtrArray *
+harley_diary_list_places (HarleyStore  *store,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT DISTINCT c.id, c.name FROM clinic_session s "
+                                                    "JOIN contact c ON c.id = s.location_id ORDER BY c.name",
+                                             error);
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_place_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HarleyPlace *place = g_new0 (HarleyPlace, 1);
+
+      place->id = sqlite3_column_int64 (stmt, 0);
+      place->name = harley_column_dup (stmt, 1);
+      g_ptr_array_add (list, place);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* Appointment types {{{1 */
 
 void

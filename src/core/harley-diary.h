@@ -48,6 +48,13 @@ typedef struct
   char   *colour;
 } HarleyAppointmentType;
 
+/* A place where clinics are held, from the address book. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} HarleyPlace;
+
 /* A booking or move asked for: a local date, start and end in minutes
  * after midnight. location_id 0 takes the session's location. */
 typedef struct
@@ -150,7 +157,10 @@ gboolean           harley_diary_save_type            (HarleyStore          *stor
                                                       GError              **error);
 gint64             harley_diary_find_type            (HarleyStore          *store,
                                                       const char           *name);
+GPtrArray         *harley_diary_list_places          (HarleyStore          *store,
+                                                      GError              **error);
 void               harley_clinician_free             (HarleyClinician      *clinician);
+void               harley_place_free                 (HarleyPlace          *place);
 void               harley_appointment_type_free      (HarleyAppointmentType *type);
 
 /* Sessions and blocked time (harley-diary-sessions.c) */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "harley-address-book.h"
+#include "harley-diary-page.h"
 #include "harley-patient-list.h"
 #include "harley-window.h"
 
@@ -19,6 +20,8 @@ struct _HarleyWindow
   GtkLabel             *list_status;
   GtkListView          *patient_list_view;
   HarleyPatientEditor  *editor;
+  GtkBox               *diary_box;
+  HarleyDiaryPage      *diary;              /* made when first shown */
   GtkBox               *address_book_page;
   HarleyAddressBook    *address_book;       /* made when first shown */
 

@@ -247,10 +247,43 @@ harley_window_get_address_book (HarleyWindow *self)
 }
 
 static void
+on_diary_open_patient_cb (HarleyDiaryPage *diary,
+                          gint64           patient_id,
+                          HarleyWindow    *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "patients");
+  harley_window_open_patient (self, patient_id);
+}
+
+/**
+ * harley_window_get_diary:
+ * @self: a #HarleyWindow
+ *
+ * The diary is made the first time it is needed, not at start-up.
+ *
+ * Returns: (transfer none): the diary section
+ */
+HarleyDiaryPage *
+harley_window_get_diary (HarleyWindow *self)
+{
+  if (self->diary != NULL)
+    return self->diary;
+  self->diary = g_object_new (HARLEY_TYPE_DIARY_PAGE, "hexpand", TRUE, "vexpand", TRUE, NULL);
+  harley_diary_page_set_store (self->diary, self->store);
+  g_signal_connect (self->diary, "open-patient", G_CALLBACK (on_diary_open_patient_cb), self);
+  gtk_box_append (self->diary_box, GTK_WIDGET (self->diary));
+  return self->diary;
+}
+
+static void
 on_stack_visible_child_cb (HarleyWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "address-book") == 0)
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "address-book") == 0)
     harley_window_get_address_book (self);
+  else if (g_strcmp0 (name, "diary") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (harley_diary_page_get_grid (harley_window_get_diary (self))));
 }
 
 static gboolean
@@ -306,6 +339,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, list_status);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, patient_list_view);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, diary_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

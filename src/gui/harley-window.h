@@ -5,6 +5,7 @@
 
 #include "harley-address-book.h"
 #include "harley-application.h"
+#include "harley-diary-page.h"
 #include "harley-patient-editor.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ GtkEditable         *harley_window_get_search_entry (HarleyWindow      *self);
 GListModel          *harley_window_get_patient_list (HarleyWindow      *self);
 HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
 HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
+HarleyDiaryPage     *harley_window_get_diary        (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);
 void                 harley_window_show_practice_name (HarleyWindow *self);

@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-booking-dialog"
+
+/* Booking: choose the patient with the register's own type-ahead search
+ * (or add a new one in four fields), check the type, clinician, day and
+ * time that the click or key chose, and book under the diary's rules,
+ * answering each refusal the user may overrule.
+ *
+ *   HarleyPatientList     ids of the matches from SQLite
+ *     └ GtkSingleSelection  the chosen patient
+ *         └ GtkListView     rows from harley_patient_row_factory_new ()
+ */
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "harley-booking-dialog.h"
+#include "harley-diary-ask.h"
+#include "harley-patient-list.h"
+#include "harley-patient-row.h"
+#include "harley-validate.h"
+#include "harley-wall-time.h"
+
+struct _HarleyBookingDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry      *search_entry;
+  GtkListView         *patient_list;
+  GtkLabel            *chosen_label;
+  GtkExpander         *new_patient_expander;
+  AdwEntryRow         *given_row;
+  AdwEntryRow         *family_row;
+  AdwEntryRow         *dob_row;
+  AdwEntryRow         *mobile_row;
+  AdwComboRow         *type_row;
+  AdwComboRow         *clinician_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *time_row;
+  GtkSpinButton       *length_spin;
+  AdwEntryRow         *notes_row;
+  GtkLabel            *problem_label;
+
+  /* Owned references */
+  HarleyStore         *store;
+  HarleyPatientList   *patients;
+  GtkSingleSelection  *selection;
+  GPtrArray           *types;        /* HarleyAppointmentType */
+  GPtrArray           *clinicians;   /* HarleyClinician */
+
+  /* The patient chosen: from the list, or just added */
+  gint64               patient_id;
+  HarleyBooking        booking;
+  char                *notes;
+};
+
+G_DEFINE_FINAL_TYPE (HarleyBookingDialog, harley_booking_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  BOOKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_problem (HarleyBookingDialog *self,
+              const char          *problem)
+{
+  gtk_label_set_text (self->problem_label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+}
+
+/* The patient {{{1 */
+
+static void
+show_chosen (HarleyBookingDialog *self)
+{
+  g_autoptr(HarleyPatient) patient = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->patient_id != 0)
+    patient = harley_register_load (self->store, self->patient_id, NULL);
+  if (patient == NULL)
+    {
+      gtk_label_set_text (self->chosen_label, _("Find the patient above, or add a new one."));
+      return;
+    }
+  name = harley_patient_dup_display_name (patient);
+  text = g_strdup_printf (_("Booking for %s"), name);
+  gtk_label_set_text (self->chosen_label, text);
+}
+
+static void
+on_selection_changed_cb (HarleyBookingDialog *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  self->patient_id = harley_patient_list_get_id (self->patients, position);
+  show_chosen (self);
+}
+
+static void
+on_search_changed_cb (HarleyBookingDialog *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  harley_patient_list_set_query (self->patients, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search takes the first match (or the one chosen with the
+ * arrows) and goes on to the appointment's details. */
+static void
+on_search_activate_cb (HarleyBookingDialog *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
+}
+
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          HarleyBookingDialog   *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_Up) || n == 0)
+    return GDK_EVENT_PROPAGATE;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = keyval == GDK_KEY_Down ? 0 : n - 1;
+  else if (keyval == GDK_KEY_Down)
+    selected = MIN (selected + 1, n - 1);
+  else if (selected > 0)
+    selected--;
+  gtk_single_selection_set_selected (self->selection, selected);
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_patient_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyBookingDialog *self = HARLEY_BOOKING_DIALOG (widget);
+  g_autoptr(HarleyPatient) patient = harley_patient_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dob = NULL;
+  g_autofree char *mobile = NULL;
+
+  if (!harley_validate_date_of_birth (gtk_editable_get_text (GTK_EDITABLE (self->dob_row)), NULL, &dob, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->mobile_row)) != '\0'
+      && !harley_validate_phone (gtk_editable_get_text (GTK_EDITABLE (self->mobile_row)), &mobile, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  harley_patient_set_text (patient, HARLEY_PATIENT_GIVEN_NAME, gtk_editable_get_text (GTK_EDITABLE (self->given_row)));
+  harley_patient_set_text (patient, HARLEY_PATIENT_FAMILY_NAME, gtk_editable_get_text (GTK_EDITABLE (self->family_row)));
+  harley_patient_set_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH, dob);
+  harley_patient_set_text (patient, HARLEY_PATIENT_PHONE_MOBILE, mobile);
+  if (!harley_register_save (self->store, patient, HARLEY_REGISTER_SAVE_DEFAULT, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  show_problem (self, NULL);
+  self->patient_id = harley_patient_get_id (patient);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_expander_set_expanded (self->new_patient_expander, FALSE);
+  show_chosen (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
+}
+
+/* The appointment {{{1 */
+
+static void
+on_type_selected_cb (HarleyBookingDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->type_row);
+
+  if (self->types != NULL && i < self->types->len)
+    gtk_spin_button_set_value (self->length_spin,
+                               ((HarleyAppointmentType *) g_ptr_array_index (self->types, i))->minutes);
+}
+
+static gboolean
+parse_time (const char *text,
+            int        *minute)
+{
+  guint h, m;
+  char tail;
+
+  if (sscanf (text, "%2u:%2u%c", &h, &m, &tail) != 2 && sscanf (text, "%2u.%2u%c", &h, &m, &tail) != 2)
+    return FALSE;
+  if (h > 23 || m > 59)
+    return FALSE;
+  *minute = (int) (h * 60 + m);
+  return TRUE;
+}
+
+static gboolean
+read_form (HarleyBookingDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint type = adw_combo_row_get_selected (self->type_row);
+  guint clinician = adw_combo_row_get_selected (self->clinician_row);
+
+  if (self->patient_id == 0)
+    {
+      show_problem (self, _("Choose the patient first: type a name, NHS number or date of birth."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return FALSE;
+    }
+  if (type >= self->types->len || clinician >= self->clinicians->len)
+    {
+      show_problem (self, _("Choose the type of appointment and the clinician."));
+      return FALSE;
+    }
+  memset (&self->booking, 0, sizeof self->booking);
+  if (!harley_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &self->booking.date, &error))
+    {
+      show_problem (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return FALSE;
+    }
+  if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &self->booking.start))
+    {
+      show_problem (self, _("Type the time as hh:mm, such as 09:30 or 14:15."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->time_row));
+      return FALSE;
+    }
+  self->booking.patient_id = self->patient_id;
+  self->booking.type_id = ((HarleyAppointmentType *) g_ptr_array_index (self->types, type))->id;
+  self->booking.clinician_id = ((HarleyClinician *) g_ptr_array_index (self->clinicians, clinician))->id;
+  self->booking.end = self->booking.start + gtk_spin_button_get_value_as_int (self->length_spin);
+  g_free (self->notes);
+  self->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+  self->booking.notes = self->notes;
+  return TRUE;
+}
+
+static gboolean
+try_book (gpointer          data,
+          HarleyBookFlags   flags,
+          GError          **error)
+{
+  HarleyBookingDialog *self = data;
+  gint64 id = harley_diary_book (self->store, &self->booking, flags, error);
+
+  if (id != 0)
+    g_signal_emit (self, signals[BOOKED], 0, id);
+  return id != 0;
+}
+
+static void
+book_done (gpointer data,
+           gboolean done)
+{
+  HarleyBookingDialog *self = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  if (done)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HarleyBookingDialog *self = HARLEY_BOOKING_DIALOG (widget);
+
+  if (!read_form (self))
+    return;
+  show_problem (self, NULL);
+  gtk_widget_set_sensitive (widget, FALSE);
+  harley_diary_attempt (widget, try_book, book_done, g_object_ref (self), g_object_unref);
+}
+
+/* Object {{{1 */
+
+static void
+fill_combo (AdwComboRow *row,
+            GPtrArray   *items,
+            gsize        name_offset,
+            gint64       chosen_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint chosen = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      gtk_string_list_append (names, G_STRUCT_MEMBER (const char *, item, name_offset));
+      if (*(gint64 *) item == chosen_id)
+        chosen = i;
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, chosen);
+}
+
+/**
+ * harley_booking_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @clinician_id: the clinician chosen in the diary
+ * @date: the day chosen
+ * @minute: the time chosen, minutes after midnight
+ *
+ * Returns: (transfer none): the dialog, to present; it emits "booked"
+ *   with the new appointment's id and closes itself
+ */
+HarleyBookingDialog *
+harley_booking_dialog_new (GtkWindow   *parent,
+                           HarleyStore *store,
+                           gint64       clinician_id,
+                           const GDate *date,
+                           int          minute)
+{
+  g_autoptr(GtkListItemFactory) factory = harley_patient_row_factory_new ();
+  HarleyBookingDialog *self = g_object_new (HARLEY_TYPE_BOOKING_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *day = NULL;
+  g_autofree char *time = harley_format_minutes (minute);
+
+  self->store = g_object_ref (store);
+  self->types = harley_diary_list_types (store, NULL);
+  self->clinicians = harley_diary_list_clinicians (store, NULL);
+  fill_combo (self->type_row, self->types, G_STRUCT_OFFSET (HarleyAppointmentType, name), 0);
+  fill_combo (self->clinician_row, self->clinicians, G_STRUCT_OFFSET (HarleyClinician, name), clinician_id);
+  on_type_selected_cb (self);
+
+  day = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (date), (guint) g_date_get_month (date),
+                         (guint) g_date_get_year (date));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+
+  self->patients = harley_patient_list_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->patients)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  gtk_list_view_set_factory (self->patient_list, factory);
+  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (self->selection));
+  show_chosen (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return self;
+}
+
+void
+harley_booking_dialog_set_type (HarleyBookingDialog *self,
+                                gint64               type_id)
+{
+  g_return_if_fail (HARLEY_IS_BOOKING_DIALOG (self));
+
+  for (guint i = 0; self->types != NULL && i < self->types->len; i++)
+    if (((HarleyAppointmentType *) g_ptr_array_index (self->types, i))->id == type_id)
+      adw_combo_row_set_selected (self->type_row, i);
+}
+
+void
+harley_booking_dialog_set_patient (HarleyBookingDialog *self,
+                                   gint64               patient_id)
+{
+  g_return_if_fail (HARLEY_IS_BOOKING_DIALOG (self));
+
+  self->patient_id = patient_id;
+  show_chosen (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
+}
+
+/* For the tests: the search, as typed into */
+GtkEditable *
+harley_booking_dialog_get_search (HarleyBookingDialog *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+static void
+harley_booking_dialog_dispose (GObject *object)
+{
+  HarleyBookingDialog *self = HARLEY_BOOKING_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_BOOKING_DIALOG);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->patients);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->clinicians, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (harley_booking_dialog_parent_class)->dispose (object);
+}
+
+static void
+harley_booking_dialog_class_init (HarleyBookingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = harley_booking_dialog_dispose;
+
+  signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/harleydesk/Harley/diary/harley-booking-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, patient_list);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, new_patient_expander);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, given_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, family_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, dob_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, mobile_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, clinician_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, length_spin);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_type_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "booking.book", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "booking.add-patient", NULL, add_patient_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "booking.book", NULL);
+}
+
+static void
+harley_booking_dialog_init (HarleyBookingDialog *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}

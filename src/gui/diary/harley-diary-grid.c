@@ -1,0 +1,1076 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-diary-grid"
+
+/* The diary's time grid: columns of clinicians' days, time running down.
+ *
+ * Clinic sessions are drawn as white bookable background with their
+ * slots, the rest of the day shaded; blocked time hatched; appointments
+ * as blocks in their type's colour, side by side where they overlap
+ * (overbooked). The keyboard cursor is a slot: arrows move it, Enter
+ * books there or opens the appointment under it. The pointer selects,
+ * double-clicks to book, drags a block to move it (to another column
+ * too) or its lower edge to change its length. The grid only reports
+ * what the user asked for; the diary page decides.
+ */
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harley-diary-grid.h"
+#include "harley-wall-time.h"
+
+#define GUTTER          56    /* the time labels */
+#define PX_PER_MINUTE   1.8
+#define TWO_LINES       36    /* px: shorter blocks show one line */
+#define SNAP_MINUTES    5
+#define RESIZE_EDGE     8
+#define DEFAULT_FIRST   (8 * 60)
+#define DEFAULT_LAST    (19 * 60)
+
+typedef enum { DRAG_NONE, DRAG_PENDING, DRAG_MOVE, DRAG_RESIZE, DRAG_EMPTY } DragMode;
+
+typedef struct
+{
+  HarleyAppointment *appointment;
+  GtkWidget         *label;
+  guint              column;
+  guint              lane;
+  guint              n_lanes;
+} Block;
+
+struct _HarleyDiaryGrid
+{
+  GtkWidget   parent_instance;
+
+  GArray     *columns;        /* HarleyDiaryColumn */
+  GPtrArray  *blocks;         /* Block */
+  GArray     *sessions;       /* HarleySessionDay */
+  GPtrArray  *blocked;        /* HarleyBlockedTime */
+  int         first_minute;
+  int         last_minute;
+
+  guint       cursor_column;
+  int         cursor_minute;
+  gint64      selected_id;
+
+  /* Dragging */
+  DragMode    drag_mode;
+  Block      *drag_block;
+  double      drag_x;
+  double      drag_y;
+  guint       ghost_column;
+  int         ghost_start;
+  int         ghost_end;
+};
+
+G_DEFINE_FINAL_TYPE (HarleyDiaryGrid, harley_diary_grid, GTK_TYPE_WIDGET)
+
+enum {
+  SLOT_ACTIVATED,
+  APPOINTMENT_SELECTED,
+  APPOINTMENT_ACTIVATED,
+  MOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+block_free (Block *block)
+{
+  g_clear_pointer (&block->label, gtk_widget_unparent);
+  g_clear_object (&block->appointment);
+  g_free (block);
+}
+
+/* Geometry {{{1 */
+
+static double
+column_width (HarleyDiaryGrid *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  return self->columns->len ? MAX (1.0, (width - GUTTER) / (double) self->columns->len) : 1.0;
+}
+
+int
+harley_diary_grid_minute_to_y (HarleyDiaryGrid *self,
+                               int              minute)
+{
+  return (int) ((minute - self->first_minute) * PX_PER_MINUTE);
+}
+
+static int
+y_to_minute (HarleyDiaryGrid *self,
+             double           y)
+{
+  int minute = self->first_minute + (int) (y / PX_PER_MINUTE);
+
+  return CLAMP (minute, self->first_minute, self->last_minute - 1);
+}
+
+static guint
+x_to_column (HarleyDiaryGrid *self,
+             double           x)
+{
+  int column = (int) ((x - GUTTER) / column_width (self));
+
+  return (guint) CLAMP (column, 0, (int) self->columns->len - 1);
+}
+
+static const HarleyDiaryColumn *
+get_column (HarleyDiaryGrid *self,
+            guint            i)
+{
+  return &g_array_index (self->columns, HarleyDiaryColumn, i);
+}
+
+static gboolean
+column_matches (const HarleyDiaryColumn *column,
+                gint64                   clinician_id,
+                const GDate             *date)
+{
+  return column->clinician_id == clinician_id && g_date_compare (&column->date, date) == 0;
+}
+
+static int
+find_column (HarleyDiaryGrid *self,
+             gint64           clinician_id,
+             const GDate     *date)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (column_matches (get_column (self, i), clinician_id, date))
+      return (int) i;
+  return -1;
+}
+
+static void
+block_rect (HarleyDiaryGrid *self,
+            Block           *block,
+            graphene_rect_t *rect)
+{
+  const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
+  double width = column_width (self);
+  guint column = block->column;
+  int start = info->start;
+  int end = info->end;
+  double lane_width;
+
+  if (block == self->drag_block && (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_RESIZE))
+    {
+      column = self->ghost_column;
+      start = self->ghost_start;
+      end = self->ghost_end;
+    }
+  lane_width = (width - 6) / MAX (block->n_lanes, 1);
+  graphene_rect_init (rect, GUTTER + column * width + 2 + block->lane * lane_width,
+                      harley_diary_grid_minute_to_y (self, start) + 1, lane_width - 2,
+                      MAX (4, harley_diary_grid_minute_to_y (self, end) - harley_diary_grid_minute_to_y (self, start) - 2));
+}
+
+static Block *
+block_at (HarleyDiaryGrid *self,
+          double           x,
+          double           y)
+{
+  for (guint i = self->blocks->len; i > 0; i--)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i - 1);
+      graphene_rect_t rect;
+
+      block_rect (self, block, &rect);
+      if (graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y)))
+        return block;
+    }
+  return NULL;
+}
+
+static Block *
+find_block (HarleyDiaryGrid *self,
+            gint64           id)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (harley_appointment_get_id (block->appointment) == id)
+        return block;
+    }
+  return NULL;
+}
+
+/* Overbooked appointments share their column side by side: each run of
+ * overlapping blocks is split into lanes. */
+static void
+assign_lanes (HarleyDiaryGrid *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      g_autoptr(GPtrArray) run = g_ptr_array_new ();
+      int run_end = -1;
+      int lane_end[8] = { 0 };
+
+      for (guint i = 0; i <= self->blocks->len; i++)
+        {
+          Block *block = i < self->blocks->len ? g_ptr_array_index (self->blocks, i) : NULL;
+          const HarleyAppointmentInfo *info = block ? harley_appointment_get_info (block->appointment) : NULL;
+
+          if (block != NULL && block->column != c)
+            continue;
+          if (block == NULL || info->start >= run_end)
+            {
+              guint n = 0;
+
+              for (guint j = 0; j < run->len; j++)
+                n = MAX (n, ((Block *) g_ptr_array_index (run, j))->lane + 1);
+              for (guint j = 0; j < run->len; j++)
+                ((Block *) g_ptr_array_index (run, j))->n_lanes = n;
+              g_ptr_array_set_size (run, 0);
+              memset (lane_end, 0, sizeof lane_end);
+              run_end = -1;
+            }
+          if (block == NULL)
+            break;
+          block->lane = 0;
+          while (block->lane < G_N_ELEMENTS (lane_end) - 1 && lane_end[block->lane] > info->start)
+            block->lane++;
+          lane_end[block->lane] = info->end;
+          run_end = MAX (run_end, info->end);
+          g_ptr_array_add (run, block);
+        }
+    }
+}
+
+/* Data {{{1 */
+
+void
+harley_diary_grid_set_columns (HarleyDiaryGrid         *self,
+                               const HarleyDiaryColumn *columns,
+                               guint                    n_columns)
+{
+  g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
+
+  g_array_set_size (self->columns, 0);
+  g_array_append_vals (self->columns, columns, n_columns);
+  self->cursor_column = MIN (self->cursor_column, n_columns ? n_columns - 1 : 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+harley_diary_grid_get_n_columns (HarleyDiaryGrid *self)
+{
+  return self->columns->len;
+}
+
+static char *
+block_markup (const HarleyAppointmentInfo *info,
+              gboolean                     one_line)
+{
+  g_autofree char *start = harley_format_minutes (info->start);
+  const char *status = "";
+
+  if (info->status == HARLEY_APPOINTMENT_ARRIVED)
+    status = _(" · arrived");
+  else if (info->status == HARLEY_APPOINTMENT_SEEN)
+    status = _(" · seen");
+  else if (info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND)
+    status = _(" · did not attend");
+  return g_markup_printf_escaped ("<b>%s %s</b>%s%s%s%s%s", start, info->patient_name,
+                                  info->alerts != NULL ? " ⚠" : "", status, one_line ? " · " : "\n",
+                                  info->type_name, info->overbooked ? _(" · overbooked") : "");
+}
+
+static void
+add_block (HarleyDiaryGrid   *self,
+           HarleyAppointment *appointment,
+           guint              column)
+{
+  const HarleyAppointmentInfo *info = harley_appointment_get_info (appointment);
+  g_autofree char *markup = block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);
+  g_autofree char *when = harley_appointment_dup_when (appointment);
+  g_autofree char *tooltip = NULL;
+  Block *block = g_new0 (Block, 1);
+
+  block->appointment = g_object_ref (appointment);
+  block->column = column;
+  block->label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (block->label), markup);
+  gtk_label_set_xalign (GTK_LABEL (block->label), 0);
+  gtk_label_set_yalign (GTK_LABEL (block->label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (block->label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_can_target (block->label, FALSE);
+  gtk_widget_add_css_class (block->label, "harley-appointment");
+  if (info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND || info->status == HARLEY_APPOINTMENT_SEEN)
+    gtk_widget_add_css_class (block->label, "dim-label");
+  tooltip = g_strdup_printf ("%s\n%s — %s\n%s", info->patient_name, when, info->type_name,
+                             harley_appointment_status_label (info->status));
+  gtk_widget_set_tooltip_text (block->label, tooltip);
+  gtk_widget_set_parent (block->label, GTK_WIDGET (self));
+  g_ptr_array_add (self->blocks, block);
+}
+
+/* The day's hours: 08:00 to 19:00, or wider to show every session and
+ * appointment. */
+static void
+fit_hours (HarleyDiaryGrid *self,
+           GPtrArray       *appointments)
+{
+  int first = DEFAULT_FIRST, last = DEFAULT_LAST;
+
+  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
+    {
+      const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
+
+      first = MIN (first, d->start);
+      last = MAX (last, d->end);
+    }
+  for (guint i = 0; i < appointments->len; i++)
+    {
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (g_ptr_array_index (appointments, i));
+
+      first = MIN (first, info->start);
+      last = MAX (last, info->end);
+    }
+  self->first_minute = (first / 60) * 60;
+  self->last_minute = MIN (24 * 60, ((last + 59) / 60) * 60);
+}
+
+/**
+ * harley_diary_grid_set_diary:
+ * @appointments: (element-type HarleyAppointment): the days' appointments
+ * @sessions: (element-type HarleySessionDay): the days' clinic sessions
+ * @blocked: (element-type HarleyBlockedTime): blocked time over the days
+ *
+ * Shows what the diary holds for the grid's columns. Cancelled
+ * appointments are left out: they hold no time, and stay on the
+ * patient's record.
+ */
+void
+harley_diary_grid_set_diary (HarleyDiaryGrid *self,
+                             GPtrArray       *appointments,
+                             GArray          *sessions,
+                             GPtrArray       *blocked)
+{
+  g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
+
+  self->drag_mode = DRAG_NONE;
+  self->drag_block = NULL;
+  g_ptr_array_set_size (self->blocks, 0);
+  g_clear_pointer (&self->sessions, g_array_unref);
+  g_clear_pointer (&self->blocked, g_ptr_array_unref);
+  self->sessions = g_array_ref (sessions);
+  self->blocked = g_ptr_array_ref (blocked);
+  fit_hours (self, appointments);
+  for (guint i = 0; i < appointments->len; i++)
+    {
+      HarleyAppointment *a = g_ptr_array_index (appointments, i);
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (a);
+      int column = find_column (self, info->clinician_id, &info->date);
+
+      if (column >= 0 && (harley_appointment_is_active (a) || info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND))
+        add_block (self, a, column);
+    }
+  assign_lanes (self);
+  self->cursor_minute = CLAMP (self->cursor_minute, self->first_minute, self->last_minute - 15);
+  if (self->selected_id != 0 && find_block (self, self->selected_id) == NULL)
+    harley_diary_grid_select (self, 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Cursor and selection {{{1 */
+
+void
+harley_diary_grid_get_cursor (HarleyDiaryGrid   *self,
+                              HarleyDiaryColumn *column,
+                              int               *minute)
+{
+  g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
+
+  if (self->columns->len > 0)
+    *column = *get_column (self, self->cursor_column);
+  *minute = self->cursor_minute;
+}
+
+static int
+slot_minutes_at (HarleyDiaryGrid *self,
+                 guint            column,
+                 int              minute)
+{
+  const HarleyDiaryColumn *c = get_column (self, column);
+
+  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
+    {
+      const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
+
+      if (column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
+        return d->slot_minutes;
+    }
+  return 15;
+}
+
+static Block *
+block_under_cursor (HarleyDiaryGrid *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
+
+      if (block->column == self->cursor_column && info->start <= self->cursor_minute
+          && self->cursor_minute < info->end)
+        return block;
+    }
+  return NULL;
+}
+
+void
+harley_diary_grid_select (HarleyDiaryGrid *self,
+                          gint64           appointment_id)
+{
+  g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
+
+  if (self->selected_id == appointment_id)
+    return;
+  self->selected_id = appointment_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[APPOINTMENT_SELECTED], 0, appointment_id);
+}
+
+gint64
+harley_diary_grid_get_selected (HarleyDiaryGrid *self)
+{
+  return self->selected_id;
+}
+
+static void
+scroll_to_cursor (HarleyDiaryGrid *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double y, top, page;
+
+  if (scrolled == NULL)
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  y = harley_diary_grid_minute_to_y (self, self->cursor_minute);
+  top = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  if (y < top)
+    gtk_adjustment_set_value (adj, y - 24);
+  else if (y + 40 > top + page)
+    gtk_adjustment_set_value (adj, y + 64 - page);
+}
+
+void
+harley_diary_grid_set_cursor (HarleyDiaryGrid *self,
+                              guint            column,
+                              int              minute)
+{
+  Block *block;
+
+  g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
+
+  if (self->columns->len == 0)
+    return;
+  self->cursor_column = MIN (column, self->columns->len - 1);
+  self->cursor_minute = CLAMP (minute, self->first_minute, self->last_minute - 5);
+  block = block_under_cursor (self);
+  harley_diary_grid_select (self, block ? harley_appointment_get_id (block->appointment) : 0);
+  scroll_to_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+activate_cursor (HarleyDiaryGrid *self)
+{
+  Block *block = block_under_cursor (self);
+  const HarleyDiaryColumn *column;
+  int step;
+
+  if (self->columns->len == 0)
+    return;
+  if (block != NULL)
+    {
+      g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, harley_appointment_get_id (block->appointment));
+      return;
+    }
+  column = get_column (self, self->cursor_column);
+  step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
+  g_signal_emit (self, signals[SLOT_ACTIVATED], 0, column->clinician_id, &column->date,
+                 self->cursor_minute - (self->cursor_minute - self->first_minute) % step);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   HarleyDiaryGrid       *self)
+{
+  int step;
+
+  if (self->columns->len == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+      harley_diary_grid_set_cursor (self, self->cursor_column, self->cursor_minute - step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Down:
+      harley_diary_grid_set_cursor (self, self->cursor_column, self->cursor_minute + step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Left:
+      if (self->cursor_column == 0)
+        return GDK_EVENT_PROPAGATE;
+      harley_diary_grid_set_cursor (self, self->cursor_column - 1, self->cursor_minute);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+      if (self->cursor_column + 1 >= self->columns->len)
+        return GDK_EVENT_PROPAGATE;
+      harley_diary_grid_set_cursor (self, self->cursor_column + 1, self->cursor_minute);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Home:
+      harley_diary_grid_set_cursor (self, self->cursor_column, self->first_minute);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_End:
+      harley_diary_grid_set_cursor (self, self->cursor_column, self->last_minute - step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      activate_cursor (self);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* Pointer {{{1 */
+
+static int
+snap (int minute)
+{
+  return ((minute + SNAP_MINUTES / 2) / SNAP_MINUTES) * SNAP_MINUTES;
+}
+
+static void
+on_click_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     HarleyDiaryGrid *self)
+{
+  Block *block = block_at (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->columns->len == 0 || x < GUTTER)
+    return;
+  if (block != NULL)
+    {
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
+
+      self->cursor_column = block->column;
+      self->cursor_minute = info->start;
+      harley_diary_grid_select (self, info->id);
+      if (n_press == 2)
+        g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, info->id);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  harley_diary_grid_set_cursor (self, x_to_column (self, x), y_to_minute (self, y));
+  if (n_press == 2)
+    activate_cursor (self);
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag  *gesture,
+                  double           x,
+                  double           y,
+                  HarleyDiaryGrid *self)
+{
+  Block *block = block_at (self, x, y);
+  graphene_rect_t rect;
+
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_block = block;
+  self->drag_mode = block != NULL ? DRAG_PENDING : DRAG_EMPTY;
+  if (block == NULL || !harley_appointment_is_active (block->appointment))
+    {
+      self->drag_mode = DRAG_EMPTY;
+      self->drag_block = NULL;
+      return;
+    }
+  block_rect (self, block, &rect);
+  if (y > rect.origin.y + rect.size.height - RESIZE_EDGE)
+    self->drag_mode = DRAG_RESIZE;
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag  *gesture,
+                   double           dx,
+                   double           dy,
+                   HarleyDiaryGrid *self)
+{
+  const HarleyAppointmentInfo *info;
+  int delta;
+
+  if (self->drag_block == NULL)
+    return;
+  if (self->drag_mode == DRAG_PENDING)
+    {
+      if (ABS (dx) < 6 && ABS (dy) < 6)
+        return;
+      self->drag_mode = DRAG_MOVE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  info = harley_appointment_get_info (self->drag_block->appointment);
+  delta = (int) (dy / PX_PER_MINUTE);
+  if (self->drag_mode == DRAG_RESIZE)
+    {
+      self->ghost_column = self->drag_block->column;
+      self->ghost_start = info->start;
+      self->ghost_end = MAX (info->start + SNAP_MINUTES, snap (info->end + delta));
+    }
+  else
+    {
+      self->ghost_column = x_to_column (self, self->drag_x + dx);
+      self->ghost_start = CLAMP (snap (info->start + delta), self->first_minute,
+                                 self->last_minute - (info->end - info->start));
+      self->ghost_end = self->ghost_start + (info->end - info->start);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag  *gesture,
+                double           dx,
+                double           dy,
+                HarleyDiaryGrid *self)
+{
+  Block *block = self->drag_block;
+  const HarleyAppointmentInfo *info;
+  const HarleyDiaryColumn *column;
+
+  if (block == NULL || (self->drag_mode != DRAG_MOVE && self->drag_mode != DRAG_RESIZE))
+    {
+      self->drag_mode = DRAG_NONE;
+      self->drag_block = NULL;
+      return;
+    }
+  info = harley_appointment_get_info (block->appointment);
+  column = get_column (self, self->ghost_column);
+  self->drag_mode = DRAG_NONE;
+  self->drag_block = NULL;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (self->ghost_column == block->column && self->ghost_start == info->start && self->ghost_end == info->end)
+    return;
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, info->id, column->clinician_id, &column->date,
+                 self->ghost_start, self->ghost_end);
+}
+
+/* Drawing {{{1 */
+
+static void
+lookup_colour (GtkWidget  *widget,
+               const char *name,
+               GdkRGBA    *colour,
+               const char *fallback)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, colour))
+    gdk_rgba_parse (colour, fallback);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+fill (GtkSnapshot *snapshot,
+      GdkRGBA     *colour,
+      double       alpha,
+      double       x,
+      double       y,
+      double       w,
+      double       h)
+{
+  GdkRGBA c = *colour;
+
+  c.alpha *= alpha;
+  gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+static void
+draw_sessions (HarleyDiaryGrid *self,
+               GtkSnapshot     *snapshot,
+               GdkRGBA         *fg,
+               GdkRGBA         *bg)
+{
+  double width = column_width (self);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const HarleyDiaryColumn *column = get_column (self, c);
+
+      for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
+        {
+          const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
+          int top = harley_diary_grid_minute_to_y (self, d->start);
+
+          if (!column_matches (column, d->clinician_id, &d->date))
+            continue;
+          fill (snapshot, bg, 1.0, GUTTER + c * width, top, width,
+                harley_diary_grid_minute_to_y (self, d->end) - top);
+          for (int m = d->start + d->slot_minutes; m < d->end; m += d->slot_minutes)
+            fill (snapshot, fg, 0.05, GUTTER + c * width + 4, harley_diary_grid_minute_to_y (self, m),
+                  width - 8, 1);
+        }
+    }
+}
+
+static const char *
+blocked_reason_label (const char *reason)
+{
+  if (g_strcmp0 (reason, "holiday") == 0)
+    return _("Holiday");
+  if (g_strcmp0 (reason, "theatre") == 0)
+    return _("Theatre");
+  if (g_strcmp0 (reason, "admin") == 0)
+    return _("Admin");
+  return _("Blocked");
+}
+
+static void
+draw_blocked_reason (HarleyDiaryGrid         *self,
+                     GtkSnapshot             *snapshot,
+                     GdkRGBA                 *fg,
+                     const HarleyBlockedTime *b,
+                     double                   x,
+                     double                   top,
+                     double                   width)
+{
+  g_autofree char *text = b->note != NULL ? g_strdup_printf ("%s: %s", blocked_reason_label (b->reason), b->note)
+                                          : g_strdup (blocked_reason_label (b->reason));
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  GdkRGBA dim = *fg;
+
+  dim.alpha *= 0.7;
+  pango_layout_set_width (layout, (int) (width - 12) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 8, top + 3));
+  gtk_snapshot_append_layout (snapshot, layout, &dim);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
+static void
+draw_blocked (HarleyDiaryGrid *self,
+              GtkSnapshot     *snapshot,
+              GdkRGBA         *fg)
+{
+  double width = column_width (self);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const HarleyDiaryColumn *column = get_column (self, c);
+      g_autofree char *day = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&column->date),
+                                              (guint) g_date_get_month (&column->date),
+                                              (guint) g_date_get_day (&column->date));
+
+      for (guint i = 0; self->blocked != NULL && i < self->blocked->len; i++)
+        {
+          const HarleyBlockedTime *b = g_ptr_array_index (self->blocked, i);
+          int from = strncmp (b->starts, day, 10) < 0 ? 0 : atoi (b->starts + 11) * 60 + atoi (b->starts + 14);
+          int to = strncmp (b->ends, day, 10) > 0 ? 24 * 60 : atoi (b->ends + 11) * 60 + atoi (b->ends + 14);
+          double x = GUTTER + c * width, top, height;
+
+          if ((b->clinician_id != 0 && b->clinician_id != column->clinician_id)
+              || strncmp (b->starts, day, 10) > 0 || strncmp (b->ends, day, 10) < 0)
+            continue;
+          from = MAX (from, self->first_minute);
+          to = MIN (to, self->last_minute);
+          if (to <= from)
+            continue;
+          top = harley_diary_grid_minute_to_y (self, from);
+          height = harley_diary_grid_minute_to_y (self, to) - top;
+          fill (snapshot, fg, 0.10, x, top, width, height);
+          for (double s = 0; s < height; s += 12)
+            fill (snapshot, fg, 0.08, x, top + s, width, 2);
+          draw_blocked_reason (self, snapshot, fg, b, x, top, width);
+        }
+    }
+}
+
+static void
+draw_hours (HarleyDiaryGrid *self,
+            GtkSnapshot     *snapshot,
+            GdkRGBA         *fg)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double cw = column_width (self);
+
+  for (int m = self->first_minute; m <= self->last_minute; m += 60)
+    {
+      int y = harley_diary_grid_minute_to_y (self, m);
+      g_autofree char *text = harley_format_minutes (m);
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      GdkRGBA dim = *fg;
+
+      fill (snapshot, fg, 0.15, GUTTER, y, width - GUTTER, 1);
+      if (m < self->last_minute)
+        fill (snapshot, fg, 0.06, GUTTER, harley_diary_grid_minute_to_y (self, m + 30), width - GUTTER, 1);
+      dim.alpha *= 0.6;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (8, y + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+    }
+  for (guint c = 0; c <= self->columns->len; c++)
+    {
+      gboolean new_day = c == 0 || c == self->columns->len
+                         || g_date_compare (&get_column (self, c)->date, &get_column (self, c - 1)->date) != 0;
+
+      fill (snapshot, fg, new_day ? 0.25 : 0.10, GUTTER + c * cw, 0, 1, gtk_widget_get_height (GTK_WIDGET (self)));
+    }
+}
+
+static void
+draw_block_backgrounds (HarleyDiaryGrid *self,
+                        GtkSnapshot     *snapshot,
+                        GdkRGBA         *accent)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
+      gboolean faded = info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND || info->status == HARLEY_APPOINTMENT_SEEN;
+      GdkRGBA colour;
+      graphene_rect_t rect;
+      GskRoundedRect rounded;
+
+      if (!gdk_rgba_parse (&colour, info->colour))
+        colour = *accent;
+      block_rect (self, block, &rect);
+      gsk_rounded_rect_init_from_rect (&rounded, &rect, 5);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      fill (snapshot, &colour, faded ? 0.12 : 0.28, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
+      fill (snapshot, &colour, faded ? 0.5 : 1.0, rect.origin.x, rect.origin.y, 4, rect.size.height);
+      gtk_snapshot_pop (snapshot);
+      if (info->overbooked || info->id == self->selected_id)
+        {
+          GdkRGBA edge;
+          const float widths[4] = { 2, 2, 2, 2 };
+          GdkRGBA edges[4];
+
+          lookup_colour (GTK_WIDGET (self), info->id == self->selected_id ? "accent_color" : "error_color",
+                         &edge, info->id == self->selected_id ? "#1c71d8" : "#c01c28");
+          for (guint e = 0; e < 4; e++)
+            edges[e] = edge;
+          gtk_snapshot_append_border (snapshot, &rounded, widths, edges);
+        }
+    }
+}
+
+static void
+draw_cursor (HarleyDiaryGrid *self,
+             GtkSnapshot     *snapshot,
+             GdkRGBA         *accent)
+{
+  double width = column_width (self);
+  int step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
+  int top = harley_diary_grid_minute_to_y (self, self->cursor_minute);
+  GskRoundedRect rect;
+  const float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA edges[4] = { *accent, *accent, *accent, *accent };
+
+  if (self->columns->len == 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (GUTTER + self->cursor_column * width + 1, top,
+                                                               width - 2, step * PX_PER_MINUTE), 3);
+  gtk_snapshot_append_border (snapshot, &rect, widths, edges);
+}
+
+static void
+draw_now (HarleyDiaryGrid *self,
+          GtkSnapshot     *snapshot)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  double width = column_width (self);
+  GdkRGBA red;
+  GDate today;
+  int minute;
+
+  if (!harley_wall_time_from_utc (now, &today, &minute) || minute < self->first_minute
+      || minute >= self->last_minute)
+    return;
+  lookup_colour (GTK_WIDGET (self), "error_color", &red, "#c01c28");
+  for (guint c = 0; c < self->columns->len; c++)
+    if (g_date_compare (&get_column (self, c)->date, &today) == 0)
+      fill (snapshot, &red, 1.0, GUTTER + c * width, harley_diary_grid_minute_to_y (self, minute), width, 2);
+}
+
+static void
+harley_diary_grid_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (widget);
+  GdkRGBA fg, bg, accent;
+
+  lookup_colour (widget, "window_fg_color", &fg, "#000000");
+  lookup_colour (widget, "view_bg_color", &bg, "#ffffff");
+  lookup_colour (widget, "accent_color", &accent, "#1c71d8");
+
+  fill (snapshot, &fg, 0.07, GUTTER, 0, gtk_widget_get_width (widget) - GUTTER, gtk_widget_get_height (widget));
+  draw_sessions (self, snapshot, &fg, &bg);
+  draw_blocked (self, snapshot, &fg);
+  draw_hours (self, snapshot, &fg);
+  draw_block_backgrounds (self, snapshot, &accent);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (gtk_widget_get_child_visible (block->label))
+        gtk_widget_snapshot_child (widget, block->label, snapshot);
+    }
+  draw_now (self, snapshot);
+  draw_cursor (self, snapshot, &accent);
+}
+
+/* Size {{{1 */
+
+static void
+harley_diary_grid_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER + 48 * MAX (self->columns->len, 1);
+      *natural = GUTTER + 200 * MAX (self->columns->len, 1);
+    }
+  else
+    *minimum = *natural = harley_diary_grid_minute_to_y (self, self->last_minute) + 1;
+}
+
+static void
+harley_diary_grid_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (widget);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      graphene_rect_t rect;
+      int min_height, min_width, w, h;
+
+      block_rect (self, block, &rect);
+      w = MAX (0, (int) rect.size.width - 10);
+      h = MAX (0, (int) rect.size.height);
+      gtk_widget_measure (block->label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (block->label, GTK_ORIENTATION_VERTICAL, w, &min_height, NULL, NULL, NULL);
+      /* Too small for its text: the tooltip and the side panel tell. */
+      gtk_widget_set_child_visible (block->label, h >= min_height && w >= min_width);
+      if (h >= min_height && w >= min_width)
+        gtk_widget_size_allocate (block->label,
+                                  &(GtkAllocation) { (int) rect.origin.x + 8, (int) rect.origin.y, w, h }, -1);
+    }
+}
+
+/* Class {{{1 */
+
+static void
+harley_diary_grid_dispose (GObject *object)
+{
+  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (object);
+
+  if (self->blocks != NULL)
+    g_ptr_array_set_size (self->blocks, 0);
+  g_clear_pointer (&self->sessions, g_array_unref);
+  g_clear_pointer (&self->blocked, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (harley_diary_grid_parent_class)->dispose (object);
+}
+
+static void
+harley_diary_grid_finalize (GObject *object)
+{
+  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (object);
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+
+  G_OBJECT_CLASS (harley_diary_grid_parent_class)->finalize (object);
+}
+
+static void
+harley_diary_grid_class_init (HarleyDiaryGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = harley_diary_grid_dispose;
+  object_class->finalize = harley_diary_grid_finalize;
+  widget_class->snapshot = harley_diary_grid_snapshot;
+  widget_class->measure = harley_diary_grid_measure;
+  widget_class->size_allocate = harley_diary_grid_size_allocate;
+
+  /* A free slot chosen: (clinician id, date, minute) */
+  signals[SLOT_ACTIVATED] = g_signal_new ("slot-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64,
+                                          G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_INT);
+  signals[APPOINTMENT_SELECTED] = g_signal_new ("appointment-selected", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                                G_TYPE_INT64);
+  signals[APPOINTMENT_ACTIVATED] = g_signal_new ("appointment-activated", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                                 G_TYPE_INT64);
+  /* A block dragged: (appointment id, clinician id, date, start, end) */
+  signals[MOVE_REQUESTED] = g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 5, G_TYPE_INT64, G_TYPE_INT64,
+                                          G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_set_css_name (widget_class, "harley-diary-grid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+harley_diary_grid_init (HarleyDiaryGrid *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->columns = g_array_new (FALSE, FALSE, sizeof (HarleyDiaryColumn));
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->first_minute = DEFAULT_FIRST;
+  self->last_minute = DEFAULT_LAST;
+  self->cursor_minute = 9 * 60;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+harley_diary_grid_new (void)
+{
+  return g_object_new (HARLEY_TYPE_DIARY_GRID, NULL);
+}
