@@ -12,7 +12,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev libical-dev
   # run: icons, fonts, SVG loading
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
-  fonts-cantarell fonts-dejavu-core
+  fonts-cantarell fonts-dejavu-core fonts-noto-cjk
   # test: validators, a display, the database shell
   appstream desktop-file-utils xvfb xauth sqlite3 python3
   # look and measure: screenshots, PDF pages

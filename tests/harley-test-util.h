@@ -62,6 +62,13 @@ harley_test_query_text (const char *path,
   return value;
 }
 
+/* Asserts what a query returns, freeing it after. */
+#define harley_test_assert_query_text(path, sql, expected) \
+  G_STMT_START { \
+    g_autofree char *harley_test_text_ = harley_test_query_text ((path), (sql)); \
+    g_assert_cmpstr (harley_test_text_, ==, (expected)); \
+  } G_STMT_END
+
 static inline HarleyPatient *
 harley_test_patient (const char *given,
                      const char *family,

@@ -148,8 +148,7 @@ test_book_and_read_back (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT starts || '/' || ends FROM appointment"), ==,
-                   "2030-01-14 09:15/2030-01-14 09:30");
+  harley_test_assert_query_text (f->db.path, "SELECT starts || '/' || ends FROM appointment", "2030-01-14 09:15/2030-01-14 09:30");
   g_assert_cmpint (count (f, "SELECT count(*) FROM appointment_event"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM patient_event WHERE kind = 'appointment'"), ==, 1);
 
@@ -338,8 +337,8 @@ test_move_keeps_history (Fixture       *f,
   g_assert_false (harley_diary_move (f->db.store, id, f->clinician, &a.date, 10 * 60, 10 * 60 + 15, 0, &error));
   g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_DOUBLE_BOOKED);
   g_clear_error (&error);
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT starts FROM appointment WHERE patient_id = 1"),
-                   ==, "2030-01-14 09:00");
+  harley_test_assert_query_text (f->db.path, "SELECT starts FROM appointment WHERE patient_id = 1",
+                                 "2030-01-14 09:00");
 
   /* A week later; its own old time does not count as a clash. */
   date_set (&next_week, "2030-01-21");
@@ -356,9 +355,8 @@ test_move_keeps_history (Fixture       *f,
   g_assert_true (harley_diary_move (f->db.store, id, second_clinician, &next_week, 9 * 60, 9 * 60 + 45, 0, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT starts || '/' || ends || '/' || clinician_id "
-                                                       "FROM appointment WHERE id = 1"), ==,
-                   "2030-01-21 09:00/2030-01-21 09:45/2");
+  harley_test_assert_query_text (f->db.path, "SELECT starts || '/' || ends || '/' || clinician_id "
+                                             "FROM appointment WHERE id = 1", "2030-01-21 09:00/2030-01-21 09:45/2");
   history = harley_diary_list_history (f->db.store, id, &error);
   g_assert_cmpuint (history->len, ==, 4);
   g_assert_nonnull (strstr (g_ptr_array_index (history, 1), "from Mon 14/01/2030 09:00–09:15 to 21/01/2030 09:00"));
@@ -381,7 +379,7 @@ test_status_steps (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (harley_diary_set_status (f->db.store, id, HARLEY_APPOINTMENT_DID_NOT_ATTEND, NULL, &error));
   g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_STATUS);
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT status FROM appointment"), ==, "seen");
+  harley_test_assert_query_text (f->db.path, "SELECT status FROM appointment", "seen");
   g_assert_cmpint (count (f, "SELECT count(*) FROM appointment_event"), ==, 3);
 }
 
@@ -419,8 +417,7 @@ test_clock_changes (Fixture       *f,
   g_clear_pointer (&utc, g_date_time_unref);
   utc = harley_wall_time_to_utc (&autumn.date, autumn.start, &error);
   g_assert_cmpint (g_date_time_get_hour (utc), ==, 9);
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT group_concat (starts, '|') FROM appointment"), ==,
-                   "2030-03-31 09:00|2030-10-27 09:00");
+  harley_test_assert_query_text (f->db.path, "SELECT group_concat (starts, '|') FROM appointment", "2030-03-31 09:00|2030-10-27 09:00");
 }
 
 static void
@@ -455,11 +452,9 @@ test_change_session_from (Fixture       *f,
 
   rules = harley_diary_list_session_rules (f->db.store, f->clinician, &error);
   g_assert_cmpuint (rules->len, ==, 2);
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT last_date FROM clinic_session WHERE id = 1"), ==,
-                   "2030-01-27");
-  g_assert_cmpstr (harley_test_query_text (f->db.path, "SELECT first_date || ' ' || start_minute || ' ' || rule "
-                                                       "FROM clinic_session WHERE id = 2"), ==,
-                   "2030-01-28 600 weekly:1");
+  harley_test_assert_query_text (f->db.path, "SELECT last_date FROM clinic_session WHERE id = 1", "2030-01-27");
+  harley_test_assert_query_text (f->db.path, "SELECT first_date || ' ' || start_minute || ' ' || rule "
+                                                       "FROM clinic_session WHERE id = 2", "2030-01-28 600 weekly:1");
 }
 
 static void

@@ -307,6 +307,8 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "list", N_("List a day's appointments"), run_list },
   { "book", N_("Book an appointment"), run_book },
+  { "export-ics", N_("Export the diary as an iCalendar file"), _harley_cli_diary_export_ics },
+  { "clinic-list", N_("Print a day's clinic list as a PDF"), _harley_cli_diary_clinic_list },
 };
 
 static char *

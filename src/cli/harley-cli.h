@@ -52,6 +52,10 @@ int           _harley_cli_patients           (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary              (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_diary_export_ics   (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,
+                                              char               **args);
 gboolean      _harley_cli_parse_day          (const char          *option,
                                               const char          *text,
                                               GDate               *date);

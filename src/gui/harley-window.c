@@ -463,6 +463,17 @@ harley_window_get_patient_list (HarleyWindow *self)
   return G_LIST_MODEL (self->patients);
 }
 
+/**
+ * harley_window_get_store:
+ *
+ * Returns: (transfer none): the open practice database
+ */
+HarleyStore *
+harley_window_get_store (HarleyWindow *self)
+{
+  return self->store;
+}
+
 HarleyPatientEditor *
 harley_window_get_editor (HarleyWindow *self)
 {

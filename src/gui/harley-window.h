@@ -21,6 +21,7 @@ GListModel          *harley_window_get_patient_list (HarleyWindow      *self);
 HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
 HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
 HarleyDiaryPage     *harley_window_get_diary        (HarleyWindow      *self);
+HarleyStore         *harley_window_get_store        (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);
 void                 harley_window_show_practice_name (HarleyWindow *self);

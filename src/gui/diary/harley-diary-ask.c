@@ -86,6 +86,8 @@ on_question_response_cb (AdwMessageDialog *dialog,
 {
   HarleyBookFlags flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "harley-flag"));
 
+  /* One answer only: closing the dialog afterwards must not answer again. */
+  g_signal_handlers_disconnect_by_func (dialog, on_question_response_cb, self);
   if (g_strcmp0 (response, "go") != 0)
     {
       finish (self, FALSE);

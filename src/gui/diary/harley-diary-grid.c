@@ -49,6 +49,7 @@ struct _HarleyDiaryGrid
   GPtrArray  *blocked;        /* HarleyBlockedTime */
   int         first_minute;
   int         last_minute;
+  gboolean    compact;        /* narrow columns: surnames only */
 
   guint       cursor_column;
   int         cursor_minute;
@@ -263,6 +264,14 @@ harley_diary_grid_get_n_columns (HarleyDiaryGrid *self)
   return self->columns->len;
 }
 
+/* Takes effect at the next harley_diary_grid_set_diary (). */
+void
+harley_diary_grid_set_compact (HarleyDiaryGrid *self,
+                               gboolean         compact)
+{
+  self->compact = compact;
+}
+
 static char *
 block_markup (const HarleyAppointmentInfo *info,
               gboolean                     one_line)
@@ -287,11 +296,19 @@ add_block (HarleyDiaryGrid   *self,
            guint              column)
 {
   const HarleyAppointmentInfo *info = harley_appointment_get_info (appointment);
-  g_autofree char *markup = block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);
+  g_autofree char *markup = NULL;
   g_autofree char *when = harley_appointment_dup_when (appointment);
   g_autofree char *tooltip = NULL;
   Block *block = g_new0 (Block, 1);
 
+  if (self->compact)
+    {
+      const char *surname = strrchr (info->patient_name, ' ');
+
+      markup = g_markup_printf_escaped ("<b>%s</b>", surname ? surname + 1 : info->patient_name);
+    }
+  else
+    markup = block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);
   block->appointment = g_object_ref (appointment);
   block->column = column;
   block->label = gtk_label_new (NULL);
@@ -430,6 +447,9 @@ harley_diary_grid_select (HarleyDiaryGrid *self,
 {
   g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
 
+  /* Only what the grid shows can be chosen. */
+  if (appointment_id != 0 && find_block (self, appointment_id) == NULL)
+    appointment_id = 0;
   if (self->selected_id == appointment_id)
     return;
   self->selected_id = appointment_id;

@@ -23,6 +23,8 @@ void        harley_diary_grid_set_columns   (HarleyDiaryGrid          *self,
                                              const HarleyDiaryColumn  *columns,
                                              guint                     n_columns);
 guint       harley_diary_grid_get_n_columns (HarleyDiaryGrid          *self);
+void        harley_diary_grid_set_compact   (HarleyDiaryGrid          *self,
+                                             gboolean                  compact);
 void        harley_diary_grid_set_diary     (HarleyDiaryGrid          *self,
                                              GPtrArray                *appointments,
                                              GArray                   *sessions,

@@ -308,6 +308,13 @@ set_status (HarleyDiaryPage         *self,
   id = harley_appointment_get_id (self->selected);
   if (!harley_diary_set_status (self->store, id, status, reason, &error))
     _harley_diary_page_toast (self, error->message);
+  else if (!harley_appointment_status_is_active (status))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", harley_appointment_status_label (status),
+                                                  harley_appointment_get_info (self->selected)->patient_name);
+
+      _harley_diary_page_toast (self, message);
+    }
   harley_diary_page_reload (self);
   harley_diary_grid_select (self->grid, id);
 }
@@ -344,6 +351,7 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
   GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "harley-reason");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
 
+  g_signal_handlers_disconnect_by_func (dialog, on_cancel_response_cb, self);
   if (g_strcmp0 (response, "patient") == 0)
     set_status (self, HARLEY_APPOINTMENT_CANCELLED_BY_PATIENT, text);
   else if (g_strcmp0 (response, "practice") == 0)

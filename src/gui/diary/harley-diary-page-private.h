@@ -13,6 +13,7 @@ struct _HarleyDiaryPage
   GtkMenuButton      *date_button;
   GtkPopover         *calendar_popover;
   GtkCalendar        *calendar;
+  GtkDropDown        *clinician_dropdown;
   GtkBox             *header_box;
   GtkScrolledWindow  *scroller;
   HarleyDiaryGrid    *grid;
@@ -36,6 +37,7 @@ struct _HarleyDiaryPage
   GDate               date;
   char               *view;           /* "day" or "week" */
   guint               scrolled_to_morning : 1;
+  guint               filling_dropdown : 1;
 };
 
 void      _harley_diary_page_class_actions_init (GtkWidgetClass   *widget_class);

@@ -86,18 +86,59 @@ format_day (const GDate *date,
   return g_date_time_format (noon, format);
 }
 
+/* The clinician chosen above the grid, or 0 for everyone. */
+static gint64
+wanted_clinician (HarleyDiaryPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->clinician_dropdown);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->clinicians->len)
+    return 0;
+  return ((HarleyClinician *) g_ptr_array_index (self->clinicians, i - 1))->id;
+}
+
+static void
+fill_clinician_dropdown (HarleyDiaryPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 wanted = wanted_clinician (self);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Everyone"));
+  for (guint i = 0; i < self->clinicians->len; i++)
+    {
+      HarleyClinician *c = g_ptr_array_index (self->clinicians, i);
+
+      gtk_string_list_append (names, c->name);
+      if (c->id == wanted)
+        selected = i + 1;
+    }
+  self->filling_dropdown = TRUE;
+  gtk_drop_down_set_model (self->clinician_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->clinician_dropdown, selected);
+  self->filling_dropdown = FALSE;
+}
+
+static void
+on_clinician_dropdown_selected_cb (HarleyDiaryPage *self)
+{
+  if (!self->filling_dropdown)
+    harley_diary_page_reload (self);
+}
+
 static void
 add_header (HarleyDiaryPage         *self,
             const HarleyDiaryColumn *column,
             const char              *clinician,
             gboolean                 week)
 {
-  g_autofree char *day = format_day (&column->date, "%a %d/%m");
+  g_autofree char *day = format_day (&column->date, "%a %-d");
   g_autofree char *text = NULL;
+  const char *surname = strrchr (clinician, ' ');
   GtkWidget *label;
 
-  if (week && self->clinicians->len > 1)
-    text = g_strdup_printf ("%s\n%s", day, clinician);
+  if (week && wanted_clinician (self) == 0 && self->clinicians->len > 1)
+    text = g_strdup_printf ("%s\n%s", day, surname != NULL ? surname + 1 : clinician);
   else
     text = g_strdup (week ? day : clinician);
   label = gtk_label_new (text);
@@ -118,6 +159,7 @@ set_columns (HarleyDiaryPage *self,
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (HarleyDiaryColumn));
   gboolean week = g_date_compare (from, to) != 0;
+  gint64 wanted = wanted_clinician (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_box))) != NULL)
@@ -134,11 +176,14 @@ set_columns (HarleyDiaryPage *self,
           HarleyClinician *clinician = g_ptr_array_index (self->clinicians, c);
           HarleyDiaryColumn column = { .date = day, .clinician_id = clinician->id };
 
+          if (wanted != 0 && clinician->id != wanted)
+            continue;
           g_array_append_val (columns, column);
           add_header (self, &column, clinician->name, week);
         }
     }
   harley_diary_grid_set_columns (self->grid, (HarleyDiaryColumn *) columns->data, columns->len);
+  harley_diary_grid_set_compact (self->grid, week && wanted == 0 && self->clinicians->len > 1);
 }
 
 static void
@@ -174,6 +219,27 @@ scroll_to_morning (HarleyDiaryPage *self)
 
 static void show_selected (HarleyDiaryPage *self);
 
+static gboolean
+refresh_clinicians (HarleyDiaryPage  *self,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) clinicians = harley_diary_list_clinicians (self->store, error);
+  gboolean same;
+
+  if (clinicians == NULL)
+    return FALSE;
+  same = clinicians->len == self->clinicians->len;
+  for (guint i = 0; same && i < clinicians->len; i++)
+    same = g_strcmp0 (((HarleyClinician *) g_ptr_array_index (clinicians, i))->name,
+                      ((HarleyClinician *) g_ptr_array_index (self->clinicians, i))->name) == 0;
+  if (same && gtk_drop_down_get_model (self->clinician_dropdown) != NULL)
+    return TRUE;
+  g_ptr_array_unref (self->clinicians);
+  self->clinicians = g_steal_pointer (&clinicians);
+  fill_clinician_dropdown (self);
+  return TRUE;
+}
+
 /**
  * harley_diary_page_reload:
  *
@@ -194,15 +260,12 @@ harley_diary_page_reload (HarleyDiaryPage *self)
   if (self->store == NULL)
     return;
   get_range (self, &from, &to);
-  g_clear_pointer (&self->clinicians, g_ptr_array_unref);
-  if ((self->clinicians = harley_diary_list_clinicians (self->store, &error)) == NULL
+  if (!refresh_clinicians (self, &error)
       || (appointments = harley_diary_list_range (self->store, &from, &to, &error)) == NULL
       || (sessions = harley_diary_list_sessions (self->store, &from, &to, &error)) == NULL
       || (blocked = harley_diary_list_blocked (self->store, &from, &to, &error)) == NULL)
     {
       _harley_diary_page_toast (self, error->message);
-      if (self->clinicians == NULL)
-        self->clinicians = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_clinician_free);
       return;
     }
   g_clear_pointer (&self->appointments, g_ptr_array_unref);
@@ -266,8 +329,9 @@ show_history (HarleyDiaryPage *self,
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     {
       const char *line = g_ptr_array_index (lines, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (line, NULL);
       const char *rest = strstr (line, " — ");
+      g_autofree char *stamp = rest ? g_strndup (line, rest - line) : NULL;
+      g_autoptr(GDateTime) at = stamp ? g_date_time_new_from_iso8601 (stamp, NULL) : NULL;
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -468,8 +532,11 @@ static void
 harley_diary_page_dispose (GObject *object)
 {
   HarleyDiaryPage *self = HARLEY_DIARY_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_DIARY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->appointments, g_ptr_array_unref);
   g_clear_pointer (&self->clinicians, g_ptr_array_unref);
@@ -515,6 +582,7 @@ harley_diary_page_class_init (HarleyDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, clinician_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, grid);
@@ -533,6 +601,7 @@ harley_diary_page_class_init (HarleyDiaryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_move_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clinician_dropdown_selected_cb);
 
   _harley_diary_page_class_actions_init (widget_class);
 }

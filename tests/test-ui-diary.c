@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The diary driven as a secretary drives it: the real window on a
+ * temporary database with a Monday clinic, appointments booked through
+ * the booking window with the type-ahead search, moved (what a drag
+ * asks for), refused and overbooked, cancelled with a reason, and taken
+ * through arrived and seen; then the database is read. */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "harley-application.h"
+#include "harley-booking-dialog.h"
+#include "harley-diary.h"
+#include "harley-find-slot-dialog.h"
+#include "harley-register.h"
+#include "harley-test-ui.h"
+#include "harley-test-util.h"
+#include "harley-window.h"
+
+#define MONDAY "2030-01-14"
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  gint64             jane;
+  gint64             john;
+  gint64             clinician;
+  HarleyApplication *app;
+  HarleyWindow      *window;
+  HarleyDiaryPage   *diary;
+} Desk;
+
+static gint64
+add_patient (HarleyStore *store,
+             const char  *given,
+             const char  *family,
+             const char  *dob)
+{
+  g_autoptr(HarleyPatient) p = harley_test_patient (given, family, dob, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_register_save (store, p, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  return harley_patient_get_id (p);
+}
+
+static void
+add_monday_clinic (HarleyStore *store,
+                   gint64       clinician)
+{
+  g_autoptr(GError) error = NULL;
+  HarleySession s = { 0 };
+  GDate first;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 7, G_DATE_JANUARY, 2030);
+  s.clinician_id = clinician;
+  s.recurrence = harley_recurrence_new_weekly (&first, 1);
+  s.start = 9 * 60;
+  s.end = 12 * 60;
+  s.slot_minutes = 15;
+  g_assert_cmpint (harley_diary_add_session (store, &s, &error), >, 0);
+  harley_recurrence_free (s.recurrence);
+}
+
+static void
+desk_open (Desk *desk)
+{
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GPtrArray) clinicians = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate monday;
+
+  desk->dir = harley_test_make_dir ();
+  desk->path = harley_test_db_path (desk->dir);
+  store = harley_store_open (desk->path, &error);
+  g_assert_no_error (error);
+  desk->jane = add_patient (store, "Jane", "Smith", "1965-03-07");
+  desk->john = add_patient (store, "John", "Roe", "1972-11-30");
+  clinicians = harley_diary_list_clinicians (store, &error);
+  desk->clinician = ((HarleyClinician *) g_ptr_array_index (clinicians, 0))->id;
+  add_monday_clinic (store, desk->clinician);
+  g_clear_object (&store);
+
+  desk->app = harley_application_new ();
+  harley_application_set_database_path (desk->app, desk->path);
+  g_application_register (G_APPLICATION (desk->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (desk->app));
+  desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
+  g_assert_true (HARLEY_IS_WINDOW (desk->window));
+  harley_test_iterate (200);
+
+  /* Alt+2: the Diary */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.section", "i", 2));
+  harley_test_iterate (100);
+  desk->diary = harley_window_get_diary (desk->window);
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 14, G_DATE_JANUARY, 2030);
+  harley_diary_page_go_to (desk->diary, &monday);
+  harley_test_iterate (100);
+}
+
+static void
+desk_close (Desk *desk)
+{
+  gtk_window_destroy (GTK_WINDOW (desk->window));
+  harley_test_iterate (50);
+  g_clear_object (&desk->app);
+  harley_test_remove_tree (desk->dir);
+  g_free (desk->dir);
+  g_free (desk->path);
+}
+
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  gtk_editable_set_text (editable, "");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      harley_test_iterate (5);
+    }
+}
+
+static gpointer
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+activate (gpointer    widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
+  harley_test_iterate (50);
+}
+
+static char *
+db_text (Desk       *desk,
+         const char *sql)
+{
+  return harley_test_query_text (desk->path, sql);
+}
+
+static gint64
+book_directly (Desk   *desk,
+               gint64  patient,
+               int     start)
+{
+  HarleyStore *store = harley_window_get_store (desk->window);
+  g_autoptr(GError) error = NULL;
+  HarleyBooking b = { 0 };
+  gint64 id;
+
+  b.patient_id = patient;
+  b.clinician_id = desk->clinician;
+  b.type_id = harley_diary_find_type (store, "Follow-up");
+  g_date_clear (&b.date, 1);
+  g_date_set_dmy (&b.date, 14, G_DATE_JANUARY, 2030);
+  b.start = start;
+  b.end = start + 15;
+  id = harley_diary_book (store, &b, 0, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_book_through_the_window (void)
+{
+  Desk desk = { 0 };
+  HarleyBookingDialog *dialog;
+  g_autofree char *row = NULL;
+
+  desk_open (&desk);
+
+  /* Enter on the free 09:30 slot, as the cursor keys choose it. */
+  harley_diary_grid_set_cursor (harley_diary_page_get_grid (desk.diary), 0, 9 * 60 + 30);
+  activate (desk.diary, "diary.book", NULL);
+  dialog = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Book with no patient chosen: refused, nothing written. */
+  activate (dialog, "booking.book", NULL);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment"), ==, 0);
+
+  type_text (harley_booking_dialog_get_search (dialog), "smi");
+  g_signal_emit_by_name (harley_booking_dialog_get_search (dialog), "activate");
+  harley_test_iterate (50);
+  activate (dialog, "booking.book", NULL);
+  harley_test_iterate (100);
+
+  g_assert_null (find_window (HARLEY_TYPE_BOOKING_DIALOG));
+  row = db_text (&desk, "SELECT a.patient_id || '|' || a.starts || '|' || a.ends || '|' || t.name "
+                        "FROM appointment a JOIN appointment_type t ON t.id = a.type_id");
+  g_assert_cmpstr (row, ==, "1|2030-01-14 09:30|2030-01-14 10:00|New consultation");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event "
+                                                     "WHERE kind = 'appointment' AND patient_id = 1"), ==, 1);
+  /* The grid shows it, chosen. */
+  g_assert_cmpint (harley_diary_grid_get_selected (harley_diary_page_get_grid (desk.diary)), ==, 1);
+
+  desk_close (&desk);
+}
+
+static void
+test_move_and_overbook (void)
+{
+  Desk desk = { 0 };
+  gint64 jane, john;
+  AdwMessageDialog *question;
+
+  desk_open (&desk);
+  jane = book_directly (&desk, desk.jane, 9 * 60);
+  john = book_directly (&desk, desk.john, 10 * 60);
+  harley_diary_page_reload (desk.diary);
+
+  /* A drag to 11:00 */
+  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 11 * 60, 11 * 60 + 15));
+  g_assert_null (harley_test_find_dialog ());
+  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE id = 1"), ==, "2030-01-14 11:00");
+
+  /* Onto John: asked; No leaves it where it was. */
+  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
+  question = harley_test_find_dialog ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Overbook?");
+  harley_test_respond (question, "cancel");
+  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE id = 1"), ==, "2030-01-14 11:00");
+
+  /* And yes: overbooked, and shown as such. */
+  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
+  harley_test_respond (harley_test_find_dialog (), "go");
+  g_assert_cmpstr (db_text (&desk, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 1"), ==,
+                   "2030-01-14 10:00|1");
+  g_assert_cmpstr (db_text (&desk, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 2"), ==,
+                   "2030-01-14 10:00|0");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event "
+                                                     "WHERE appointment_id = 1"), ==, 3);
+  (void) john;
+
+  /* A longer appointment: its lower edge dragged to 10:45; still over
+   * John's, so asked again. */
+  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 45));
+  harley_test_respond (harley_test_find_dialog (), "go");
+  g_assert_cmpstr (db_text (&desk, "SELECT ends FROM appointment WHERE id = 1"), ==, "2030-01-14 10:45");
+
+  desk_close (&desk);
+}
+
+static void
+test_cancel_with_reason (void)
+{
+  Desk desk = { 0 };
+  AdwMessageDialog *question;
+  GtkEditable *reason;
+  gint64 id;
+
+  desk_open (&desk);
+  id = book_directly (&desk, desk.jane, 9 * 60);
+  harley_diary_page_reload (desk.diary);
+  harley_diary_grid_select (harley_diary_page_get_grid (desk.diary), id);
+  harley_test_iterate (20);
+
+  activate (desk.diary, "diary.cancel", NULL);
+  question = harley_test_find_dialog ();
+  g_assert_nonnull (question);
+  /* No reason, no cancelling. */
+  g_assert_false (adw_message_dialog_get_response_enabled (question, "patient"));
+  reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (question));
+  type_text (reason, "Unwell");
+  g_assert_true (adw_message_dialog_get_response_enabled (question, "patient"));
+  harley_test_respond (question, "patient");
+
+  g_assert_cmpstr (db_text (&desk, "SELECT status || '|' || cancel_reason FROM appointment"), ==,
+                   "cancelled-by-patient|Unwell");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event "
+                                                     "WHERE summary LIKE 'Cancelled by the patient%Unwell%'"), ==, 1);
+  /* The time is free again: the grid no longer shows it. */
+  g_assert_cmpint (harley_diary_grid_get_selected (harley_diary_page_get_grid (desk.diary)), ==, 0);
+
+  desk_close (&desk);
+}
+
+static void
+test_arrived_and_seen (void)
+{
+  Desk desk = { 0 };
+  gint64 id;
+
+  desk_open (&desk);
+  id = book_directly (&desk, desk.jane, 9 * 60);
+  harley_diary_page_reload (desk.diary);
+  harley_diary_grid_set_cursor (harley_diary_page_get_grid (desk.diary), 0, 9 * 60);
+  g_assert_cmpint (harley_diary_grid_get_selected (harley_diary_page_get_grid (desk.diary)), ==, id);
+
+  /* Seen before arrived is not offered: nothing happens. */
+  activate (desk.diary, "diary.seen", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "booked");
+  activate (desk.diary, "diary.arrived", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "arrived");
+  activate (desk.diary, "diary.seen", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "seen");
+  activate (desk.diary, "diary.cancel", NULL);
+  g_assert_null (harley_test_find_dialog ());
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event"), ==, 3);
+
+  desk_close (&desk);
+}
+
+static void
+test_find_free_slot (void)
+{
+  Desk desk = { 0 };
+  HarleyFindSlotDialog *finder;
+  HarleyBookingDialog *booking;
+  GtkListBox *results;
+  GtkListBoxRow *first;
+
+  desk_open (&desk);
+  book_directly (&desk, desk.jane, 9 * 60);
+  activate (desk.diary, "diary.find-slot", NULL);
+  finder = find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
+  g_assert_nonnull (finder);
+  results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (finder), HARLEY_TYPE_FIND_SLOT_DIALOG,
+                                                         "results"));
+  first = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (first);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (results, 9));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 10));
+  /* 09:00 is taken; a 30-minute new consultation fits first at 09:15. */
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), "14/01/2030  09:15"));
+
+  /* Enter on it: the booking window opens at that time. */
+  g_signal_emit_by_name (results, "row-activated", first);
+  harley_test_iterate (100);
+  g_assert_null (find_window (HARLEY_TYPE_FIND_SLOT_DIALOG));
+  booking = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  g_assert_nonnull (booking);
+  type_text (harley_booking_dialog_get_search (booking), "roe");
+  g_signal_emit_by_name (harley_booking_dialog_get_search (booking), "activate");
+  activate (booking, "booking.book", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE patient_id = 2"), ==, "2030-01-14 09:15");
+
+  desk_close (&desk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/ui/diary/book-through-the-window", test_book_through_the_window,
+                        harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/move-and-overbook", test_move_and_overbook, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/cancel-with-reason", test_cancel_with_reason, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/arrived-and-seen", test_arrived_and_seen, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/find-free-slot", test_find_free_slot, harley_test_run_in_subprocess);
+
+  return g_test_run ();
+}
