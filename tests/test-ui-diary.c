@@ -10,6 +10,7 @@
 
 #include "harley-application.h"
 #include "harley-booking-dialog.h"
+#include "harley-clinic-list-window.h"
 #include "harley-diary.h"
 #include "harley-find-slot-dialog.h"
 #include "harley-register.h"
@@ -358,6 +359,78 @@ test_find_free_slot (void)
   desk_close (&desk);
 }
 
+static void
+test_clinic_list_preview_and_save (void)
+{
+  Desk desk = { 0 };
+  HarleyClinicListWindow *preview;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  desk_open (&desk);
+  book_directly (&desk, desk.jane, 9 * 60);
+  activate (desk.diary, "diary.print-clinic-list", NULL);
+  preview = find_window (HARLEY_TYPE_CLINIC_LIST_WINDOW);
+  g_assert_nonnull (preview);
+
+  /* What the file chooser does with the name she gives */
+  pdf = g_build_filename (desk.dir, "clinic.pdf", NULL);
+  activate (preview, "preview.save-to", g_variant_new_string (pdf));
+  bytes = harley_test_read_file (pdf);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "%PDF", 4), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  desk_close (&desk);
+}
+
+static void
+test_follow_up_from_the_record (void)
+{
+  Desk desk = { 0 };
+  HarleyFindSlotDialog *finder;
+  HarleyBookingDialog *booking;
+  GtkListBox *results;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) six_weeks = g_date_time_add_weeks (now, 6);
+  g_autofree char *earliest = g_date_time_format (six_weeks, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  HarleySession s = { 0 };
+  GDate first;
+
+  desk_open (&desk);
+  /* Mondays all year round, from long ago */
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 5, G_DATE_JANUARY, 2026);
+  s.clinician_id = desk.clinician;
+  s.recurrence = harley_recurrence_new_weekly (&first, 1);
+  s.start = 14 * 60;
+  s.end = 17 * 60;
+  s.slot_minutes = 15;
+  g_assert_cmpint (harley_diary_add_session (harley_window_get_store (desk.window), &s, NULL), >, 0);
+  harley_recurrence_free (s.recurrence);
+
+  /* On Jane's record: "Book a follow-up in 6 weeks", Find a Time */
+  harley_window_open_patient (desk.window, desk.jane);
+  activate (desk.window, "win.book-follow-up", g_variant_new ("(xi)", desk.jane, 6));
+  finder = find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
+  g_assert_nonnull (finder);
+  results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (finder), HARLEY_TYPE_FIND_SLOT_DIALOG,
+                                                         "results"));
+  g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
+  harley_test_iterate (100);
+  booking = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  g_assert_nonnull (booking);
+  /* Jane is already chosen. */
+  activate (booking, "booking.book", NULL);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM appointment WHERE patient_id = %" G_GINT64_FORMAT
+                         " AND starts >= '%s' AND starts < date ('%s', '+7 days')", desk.jane, earliest, earliest);
+  g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, 1);
+
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +444,10 @@ main (int   argc,
   g_test_add_data_func ("/ui/diary/cancel-with-reason", test_cancel_with_reason, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/arrived-and-seen", test_arrived_and_seen, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/find-free-slot", test_find_free_slot, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/clinic-list-preview-and-save", test_clinic_list_preview_and_save,
+                        harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/follow-up-from-the-record", test_follow_up_from_the_record,
+                        harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

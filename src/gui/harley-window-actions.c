@@ -130,12 +130,35 @@ section_action (GtkWidget  *widget,
       }
 }
 
+/* win.book-follow-up (patient id, weeks): the diary's free-slot finder
+ * from that many weeks ahead, for that patient */
+static void
+book_follow_up_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 patient_id;
+  int weeks;
+  GDate from;
+
+  g_variant_get (parameter, "(xi)", &patient_id, &weeks);
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_add_days (&from, 7 * CLAMP (weeks, 0, 104));
+  gtk_stack_set_visible_child_name (self->stack, "diary");
+  harley_diary_page_book_for (harley_window_get_diary (self), patient_id, &from);
+}
+
 void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-patient", NULL, new_patient_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.section", "i", section_action);
+  gtk_widget_class_install_action (widget_class, "win.book-follow-up", "(xi)", book_follow_up_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

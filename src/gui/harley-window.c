@@ -282,6 +282,8 @@ on_stack_visible_child_cb (HarleyWindow *self)
 
   if (g_strcmp0 (name, "address-book") == 0)
     harley_window_get_address_book (self);
+  else if (g_strcmp0 (name, "patients") == 0)
+    harley_patient_editor_refresh_history (self->editor);
   else if (g_strcmp0 (name, "diary") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (harley_diary_page_get_grid (harley_window_get_diary (self))));
 }

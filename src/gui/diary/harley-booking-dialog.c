@@ -123,6 +123,16 @@ on_search_activate_cb (HarleyBookingDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
 }
 
+/* Enter or a double-click on a patient in the list chooses them. */
+static void
+on_patient_list_activate_cb (GtkListView         *view,
+                             guint                position,
+                             HarleyBookingDialog *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
+}
+
 static gboolean
 on_search_key_pressed_cb (GtkEventControllerKey *controller,
                           guint                  keyval,
@@ -451,4 +461,5 @@ harley_booking_dialog_init (HarleyBookingDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  g_signal_connect (self->patient_list, "activate", G_CALLBACK (on_patient_list_activate_cb), self);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-booking-dialog.h"
+#include "harley-clinic-list-window.h"
 #include "harley-diary-ask.h"
 #include "harley-diary-page-private.h"
 #include "harley-find-slot-dialog.h"
@@ -293,6 +294,39 @@ move_action (GtkWidget  *widget,
     _harley_diary_page_move (HARLEY_DIARY_PAGE (widget), id, clinician_id, &date, start, end);
 }
 
+/* Paper {{{1 */
+
+/* The clinic list of the day shown, for the clinician chosen above the
+ * grid or everyone; in the week view, of the day the cursor is on. */
+static void
+print_clinic_list_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HarleyDiaryPage *self = HARLEY_DIARY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(HarleyClinicList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  HarleyDiaryColumn column = { 0 };
+  HarleyClinicListWindow *window;
+  GDate day = self->date;
+  int minute;
+
+  if (g_strcmp0 (self->view, "week") == 0 && harley_diary_grid_get_n_columns (self->grid) > 0)
+    {
+      harley_diary_grid_get_cursor (self->grid, &column, &minute);
+      day = column.date;
+    }
+  list = harley_clinic_list_new (self->store, &day, _harley_diary_page_get_clinician (self), &error);
+  if (list == NULL)
+    {
+      _harley_diary_page_toast (self, error->message);
+      return;
+    }
+  window = harley_clinic_list_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, list, &day);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* The appointment's day {{{1 */
 
 static void
@@ -452,6 +486,7 @@ _harley_diary_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "diary.did-not-attend", NULL, did_not_attend_action);
   gtk_widget_class_install_action (widget_class, "diary.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "diary.open-patient", NULL, open_patient_action);
+  gtk_widget_class_install_action (widget_class, "diary.print-clinic-list", NULL, print_clinic_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "diary.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "diary.next", NULL);
@@ -463,4 +498,5 @@ _harley_diary_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "diary.view", "s", "week");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "diary.find-slot", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "diary.print-clinic-list", NULL);
 }

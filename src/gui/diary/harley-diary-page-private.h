@@ -42,6 +42,7 @@ struct _HarleyDiaryPage
 
 void      _harley_diary_page_class_actions_init (GtkWidgetClass   *widget_class);
 void      _harley_diary_page_update_actions     (HarleyDiaryPage  *self);
+gint64    _harley_diary_page_get_clinician      (HarleyDiaryPage  *self);
 void      _harley_diary_page_toast              (HarleyDiaryPage  *self,
                                                  const char       *message);
 void      _harley_diary_page_open_booking       (HarleyDiaryPage  *self,

@@ -87,8 +87,8 @@ format_day (const GDate *date,
 }
 
 /* The clinician chosen above the grid, or 0 for everyone. */
-static gint64
-wanted_clinician (HarleyDiaryPage *self)
+gint64
+_harley_diary_page_get_clinician (HarleyDiaryPage *self)
 {
   guint i = gtk_drop_down_get_selected (self->clinician_dropdown);
 
@@ -101,7 +101,7 @@ static void
 fill_clinician_dropdown (HarleyDiaryPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 wanted = wanted_clinician (self);
+  gint64 wanted = _harley_diary_page_get_clinician (self);
   guint selected = 0;
 
   gtk_string_list_append (names, _("Everyone"));
@@ -137,7 +137,7 @@ add_header (HarleyDiaryPage         *self,
   const char *surname = strrchr (clinician, ' ');
   GtkWidget *label;
 
-  if (week && wanted_clinician (self) == 0 && self->clinicians->len > 1)
+  if (week && _harley_diary_page_get_clinician (self) == 0 && self->clinicians->len > 1)
     text = g_strdup_printf ("%s\n%s", day, surname != NULL ? surname + 1 : clinician);
   else
     text = g_strdup (week ? day : clinician);
@@ -159,7 +159,7 @@ set_columns (HarleyDiaryPage *self,
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (HarleyDiaryColumn));
   gboolean week = g_date_compare (from, to) != 0;
-  gint64 wanted = wanted_clinician (self);
+  gint64 wanted = _harley_diary_page_get_clinician (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_box))) != NULL)

@@ -21,6 +21,7 @@ enum {
   SECTION_HOSPITAL,
   SECTION_KIN,
   SECTION_ALERTS,
+  SECTION_APPOINTMENTS,
   SECTION_TIMELINE,
   N_SECTIONS
 };
@@ -34,6 +35,7 @@ static const char *section_titles[N_SECTIONS] = {
   N_("Hospital numbers"),
   N_("Next of kin"),
   N_("Alerts and notes"),
+  N_("Appointments"),
   N_("Timeline"),
 };
 
@@ -314,6 +316,10 @@ build_notes_and_timeline (HarleyPatientEditor *self)
   gtk_box_append (self->form, label);
   gtk_box_append (self->form, frame);
 
+  add_section (self, SECTION_APPOINTMENTS);
+  self->appointments = HARLEY_PATIENT_APPOINTMENTS (harley_patient_appointments_new ());
+  gtk_box_append (self->form, GTK_WIDGET (self->appointments));
+
   add_section (self, SECTION_TIMELINE);
   self->timeline = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->timeline, GTK_SELECTION_NONE);
@@ -556,6 +562,16 @@ fill_timeline (HarleyPatientEditor *self)
     }
 }
 
+/* The timeline and appointments change from the diary too. */
+void
+_harley_patient_editor_fill_history (HarleyPatientEditor *self)
+{
+  if (!self->form_built || self->patient == NULL)
+    return;
+  fill_timeline (self);
+  harley_patient_appointments_show (self->appointments, self->store, harley_patient_get_id (self->patient));
+}
+
 static void
 fill_entries (HarleyPatientEditor *self)
 {
@@ -603,7 +619,7 @@ _harley_patient_editor_fill (HarleyPatientEditor *self)
 
       add_hospital_row (self, n->hospital_id, n->number);
     }
-  fill_timeline (self);
+  _harley_patient_editor_fill_history (self);
   self->loading--;
 }
 

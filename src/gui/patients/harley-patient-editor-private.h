@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "harley-patient-appointments.h"
 #include "harley-patient-editor.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ struct _HarleyPatientEditor
   GtkCheckButton    *flag_checks[HARLEY_PATIENT_N_FLAGS];
   GtkTextView       *notes_view;
   GtkBox            *hospital_box;
+  HarleyPatientAppointments *appointments;
   GtkListBox        *timeline;
 
   /* Owned references */
@@ -63,6 +65,7 @@ struct _HarleyPatientEditor
 
 void       _harley_patient_editor_build_form      (HarleyPatientEditor *self);
 void       _harley_patient_editor_fill            (HarleyPatientEditor *self);
+void       _harley_patient_editor_fill_history    (HarleyPatientEditor *self);
 gboolean   _harley_patient_editor_read            (HarleyPatientEditor *self,
                                                    HarleyPatient       *into,
                                                    GtkWidget          **first_problem);

@@ -450,6 +450,18 @@ harley_patient_editor_set_store (HarleyPatientEditor *self,
     _harley_patient_editor_load_contacts (self);
 }
 
+/**
+ * harley_patient_editor_refresh_history:
+ *
+ * Reads the open record's appointments and timeline again, after the
+ * diary changed them; the form is left as it is.
+ */
+void
+harley_patient_editor_refresh_history (HarleyPatientEditor *self)
+{
+  _harley_patient_editor_fill_history (self);
+}
+
 void
 harley_patient_editor_reload_address_book (HarleyPatientEditor *self)
 {

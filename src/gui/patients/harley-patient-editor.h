@@ -33,5 +33,6 @@ gboolean       harley_patient_editor_choose_contact (HarleyPatientEditor *self,
                                                     HarleyPatientLink    link,
                                                     gint64               contact_id);
 void           harley_patient_editor_reload_address_book (HarleyPatientEditor *self);
+void           harley_patient_editor_refresh_history (HarleyPatientEditor *self);
 
 G_END_DECLS
