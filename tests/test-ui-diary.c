@@ -11,6 +11,7 @@
 #include "harley-application.h"
 #include "harley-booking-dialog.h"
 #include "harley-clinic-list-window.h"
+#include "harley-clinics-window.h"
 #include "harley-diary.h"
 #include "harley-find-slot-dialog.h"
 #include "harley-register.h"
@@ -431,6 +432,80 @@ test_follow_up_from_the_record (void)
   desk_close (&desk);
 }
 
+static gpointer
+clinics_field (HarleyClinicsWindow *window,
+               const char          *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), HARLEY_TYPE_CLINICS_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_clinics_and_time_off (void)
+{
+  Desk desk = { 0 };
+  HarleyClinicsWindow *clinics;
+  AdwMessageDialog *told;
+  gint64 early;
+
+  desk_open (&desk);
+  /* Booked at 09:00 on Monday 14/01/2030, in the Monday clinic */
+  early = book_directly (&desk, desk.jane, 9 * 60);
+  activate (desk.diary, "diary.edit-clinics", NULL);
+  clinics = find_window (HARLEY_TYPE_CLINICS_WINDOW);
+  g_assert_nonnull (clinics);
+
+  /* A fortnightly Wednesday afternoon clinic */
+  activate (clinics, "clinics.add-clinic", NULL);
+  adw_combo_row_set_selected (clinics_field (clinics, "repeat_row"), 1);
+  type_text (clinics_field (clinics, "first_row"), "16/01/2030");
+  type_text (clinics_field (clinics, "start_row"), "14:00");
+  type_text (clinics_field (clinics, "end_row"), "25:00");
+  activate (clinics, "clinics.save-clinic", NULL);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM clinic_session"), ==, 1);
+  type_text (clinics_field (clinics, "end_row"), "17:30");
+  activate (clinics, "clinics.save-clinic", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT rule || ' ' || first_date || ' ' || start_minute || ' ' || end_minute "
+                                   "FROM clinic_session WHERE id = 2"), ==, "weekly:2 2030-01-16 840 1050");
+
+  /* Half term, for everyone */
+  activate (clinics, "clinics.add-blocked", NULL);
+  type_text (clinics_field (clinics, "note_row"), "Half term");
+  type_text (clinics_field (clinics, "from_row"), "11/02/2030 00:00");
+  type_text (clinics_field (clinics, "to_row"), "31/02/2030 23:59");
+  activate (clinics, "clinics.save-blocked", NULL);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM blocked_time"), ==, 0);
+  type_text (clinics_field (clinics, "to_row"), "15/02/2030 23:59");
+  activate (clinics, "clinics.save-blocked", NULL);
+  g_assert_cmpstr (db_text (&desk, "SELECT reason || '|' || note || '|' || starts || '|' || ends || '|' || "
+                                   "coalesce (clinician_id, 'everyone') FROM blocked_time"), ==,
+                   "holiday|Half term|2030-02-11 00:00|2030-02-15 23:59|everyone");
+
+  /* From 14/01/2030 the Monday clinic starts at 10:00: Jane's 09:00 is
+   * kept, and said to be outside the clinic. */
+  activate (clinics, "clinics.change-clinic", g_variant_new_int64 (1));
+  type_text (clinics_field (clinics, "change_from_row"), "14/01/2030");
+  type_text (clinics_field (clinics, "first_row"), "14/01/2030");
+  type_text (clinics_field (clinics, "start_row"), "10:00");
+  activate (clinics, "clinics.save-clinic", NULL);
+  told = harley_test_find_dialog ();
+  g_assert_nonnull (told);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (told), "Jane Smith"));
+  harley_test_respond (told, "close");
+  /* The past stays: the old pattern ends the day before, a new one goes on. */
+  g_assert_cmpstr (db_text (&desk, "SELECT last_date FROM clinic_session WHERE id = 1"), ==, "2030-01-13");
+  g_assert_cmpstr (db_text (&desk, "SELECT first_date || ' ' || start_minute FROM clinic_session WHERE id = 3"), ==,
+                   "2030-01-14 600");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment WHERE status = 'booked'"),
+                   ==, 1);
+  (void) early;
+
+  gtk_window_destroy (GTK_WINDOW (clinics));
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +523,7 @@ main (int   argc,
                         harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/follow-up-from-the-record", test_follow_up_from_the_record,
                         harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/clinics-and-time-off", test_clinics_and_time_off, harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
  * to another zone still books the practice's hours. */
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -432,4 +433,30 @@ harley_wall_time_to_iso (const GDate *date,
                           (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date),
                           minutes / 60, minutes % 60);
+}
+
+/**
+ * harley_wall_time_parse_clock:
+ * @text: a time of day as typed: "09:30", "9:30" or "9.30"
+ * @minutes: (out): minutes after midnight
+ *
+ * Returns: %TRUE if @text is a time of day
+ */
+gboolean
+harley_wall_time_parse_clock (const char *text,
+                              int        *minutes)
+{
+  guint h, m;
+  char tail;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  if (sscanf (text, "%2u:%2u %c", &h, &m, &tail) != 2 && sscanf (text, "%2u.%2u %c", &h, &m, &tail) != 2)
+    return FALSE;
+  if (h > 23 || m > 59)
+    return FALSE;
+  *minutes = (int) (h * 60 + m);
+  return TRUE;
 }

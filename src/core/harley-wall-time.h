@@ -32,5 +32,7 @@ char      *harley_wall_time_format       (const GDate  *date,
                                           int           minutes);
 char      *harley_wall_time_to_iso       (const GDate  *date,
                                           int           minutes);
+gboolean   harley_wall_time_parse_clock  (const char   *text,
+                                          int          *minutes);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
  */
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "harley-booking-dialog.h"
 #include "harley-diary-ask.h"
@@ -207,21 +206,6 @@ on_type_selected_cb (HarleyBookingDialog *self)
 }
 
 static gboolean
-parse_time (const char *text,
-            int        *minute)
-{
-  guint h, m;
-  char tail;
-
-  if (sscanf (text, "%2u:%2u%c", &h, &m, &tail) != 2 && sscanf (text, "%2u.%2u%c", &h, &m, &tail) != 2)
-    return FALSE;
-  if (h > 23 || m > 59)
-    return FALSE;
-  *minute = (int) (h * 60 + m);
-  return TRUE;
-}
-
-static gboolean
 read_form (HarleyBookingDialog *self)
 {
   g_autoptr(GError) error = NULL;
@@ -246,7 +230,7 @@ read_form (HarleyBookingDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
       return FALSE;
     }
-  if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &self->booking.start))
+  if (!harley_wall_time_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &self->booking.start))
     {
       show_problem (self, _("Type the time as hh:mm, such as 09:30 or 14:15."));
       gtk_widget_grab_focus (GTK_WIDGET (self->time_row));

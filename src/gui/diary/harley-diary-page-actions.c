@@ -8,6 +8,7 @@
 
 #include "harley-booking-dialog.h"
 #include "harley-clinic-list-window.h"
+#include "harley-clinics-window.h"
 #include "harley-diary-ask.h"
 #include "harley-diary-page-private.h"
 #include "harley-find-slot-dialog.h"
@@ -294,6 +295,29 @@ move_action (GtkWidget  *widget,
     _harley_diary_page_move (HARLEY_DIARY_PAGE (widget), id, clinician_id, &date, start, end);
 }
 
+/* Clinics and time off {{{1 */
+
+static void
+clinics_changed_cb (HarleyClinicsWindow *window,
+                    HarleyDiaryPage     *self)
+{
+  harley_diary_page_reload (self);
+}
+
+static void
+edit_clinics_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HarleyDiaryPage *self = HARLEY_DIARY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  HarleyClinicsWindow *window = harley_clinics_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           self->store);
+
+  g_signal_connect_object (window, "changed", G_CALLBACK (clinics_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Paper {{{1 */
 
 /* The clinic list of the day shown, for the clinician chosen above the
@@ -487,6 +511,7 @@ _harley_diary_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "diary.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "diary.open-patient", NULL, open_patient_action);
   gtk_widget_class_install_action (widget_class, "diary.print-clinic-list", NULL, print_clinic_list_action);
+  gtk_widget_class_install_action (widget_class, "diary.edit-clinics", NULL, edit_clinics_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "diary.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "diary.next", NULL);
