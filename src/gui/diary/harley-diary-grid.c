@@ -290,6 +290,18 @@ block_markup (const HarleyAppointmentInfo *info,
                                   info->type_name, info->overbooked ? _(" · overbooked") : "");
 }
 
+/* Narrow week columns show surnames; short blocks, one line. */
+static char *
+block_markup_for (HarleyDiaryGrid             *self,
+                  const HarleyAppointmentInfo *info)
+{
+  const char *surname = strrchr (info->patient_name, ' ');
+
+  if (self->compact)
+    return g_markup_printf_escaped ("<b>%s</b>", surname ? surname + 1 : info->patient_name);
+  return block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);
+}
+
 static void
 add_block (HarleyDiaryGrid   *self,
            HarleyAppointment *appointment,
@@ -301,14 +313,7 @@ add_block (HarleyDiaryGrid   *self,
   g_autofree char *tooltip = NULL;
   Block *block = g_new0 (Block, 1);
 
-  if (self->compact)
-    {
-      const char *surname = strrchr (info->patient_name, ' ');
-
-      markup = g_markup_printf_escaped ("<b>%s</b>", surname ? surname + 1 : info->patient_name);
-    }
-  else
-    markup = block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);
+  markup = block_markup_for (self, info);
   block->appointment = g_object_ref (appointment);
   block->column = column;
   block->label = gtk_label_new (NULL);
@@ -628,6 +633,19 @@ on_drag_begin_cb (GtkGestureDrag  *gesture,
     self->drag_mode = DRAG_RESIZE;
 }
 
+/* While dragged, a block says where it would go. */
+static void
+show_ghost_time (HarleyDiaryGrid *self)
+{
+  HarleyAppointmentInfo moved = *harley_appointment_get_info (self->drag_block->appointment);
+  g_autofree char *markup = NULL;
+
+  moved.start = self->ghost_start;
+  moved.end = self->ghost_end;
+  markup = block_markup (&moved, TRUE);
+  gtk_label_set_markup (GTK_LABEL (self->drag_block->label), markup);
+}
+
 static void
 on_drag_update_cb (GtkGestureDrag  *gesture,
                    double           dx,
@@ -661,6 +679,7 @@ on_drag_update_cb (GtkGestureDrag  *gesture,
                                  self->last_minute - (info->end - info->start));
       self->ghost_end = self->ghost_start + (info->end - info->start);
     }
+  show_ghost_time (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -686,7 +705,12 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
   self->drag_block = NULL;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   if (self->ghost_column == block->column && self->ghost_start == info->start && self->ghost_end == info->end)
-    return;
+    {
+      g_autofree char *markup = block_markup_for (self, info);
+
+      gtk_label_set_markup (GTK_LABEL (block->label), markup);
+      return;
+    }
   g_signal_emit (self, signals[MOVE_REQUESTED], 0, info->id, column->clinician_id, &column->date,
                  self->ghost_start, self->ghost_end);
 }
