@@ -309,8 +309,6 @@ add_block (HarleyDiaryGrid   *self,
 {
   const HarleyAppointmentInfo *info = harley_appointment_get_info (appointment);
   g_autofree char *markup = NULL;
-  g_autofree char *when = harley_appointment_dup_when (appointment);
-  g_autofree char *tooltip = NULL;
   Block *block = g_new0 (Block, 1);
 
   markup = block_markup_for (self, info);
@@ -325,9 +323,6 @@ add_block (HarleyDiaryGrid   *self,
   gtk_widget_add_css_class (block->label, "harley-appointment");
   if (info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND || info->status == HARLEY_APPOINTMENT_SEEN)
     gtk_widget_add_css_class (block->label, "dim-label");
-  tooltip = g_strdup_printf ("%s\n%s — %s\n%s", info->patient_name, when, info->type_name,
-                             harley_appointment_status_label (info->status));
-  gtk_widget_set_tooltip_text (block->label, tooltip);
   gtk_widget_set_parent (block->label, GTK_WIDGET (self));
   g_ptr_array_add (self->blocks, block);
 }
@@ -713,6 +708,31 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
     }
   g_signal_emit (self, signals[MOVE_REQUESTED], 0, info->id, column->clinician_id, &column->date,
                  self->ghost_start, self->ghost_end);
+}
+
+/* One tooltip for the whole grid: on X11 a tooltip set on each block
+ * would cost a round trip to the X server per block shown. */
+static gboolean
+on_query_tooltip_cb (GtkWidget       *widget,
+                     int              x,
+                     int              y,
+                     gboolean         keyboard,
+                     GtkTooltip      *tooltip,
+                     HarleyDiaryGrid *self)
+{
+  Block *block = keyboard ? block_under_cursor (self) : block_at (self, x, y);
+  const HarleyAppointmentInfo *info;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (block == NULL)
+    return FALSE;
+  info = harley_appointment_get_info (block->appointment);
+  when = harley_appointment_dup_when (block->appointment);
+  text = g_strdup_printf ("%s\n%s — %s\n%s%s", info->patient_name, when, info->type_name,
+                          harley_appointment_status_label (info->status), info->overbooked ? _(", overbooked") : "");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* Drawing {{{1 */
@@ -1102,6 +1122,8 @@ harley_diary_grid_init (HarleyDiaryGrid *self)
   self->cursor_minute = 9 * 60;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

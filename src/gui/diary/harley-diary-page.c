@@ -534,13 +534,14 @@ harley_diary_page_dispose (GObject *object)
   HarleyDiaryPage *self = HARLEY_DIARY_PAGE (object);
   GtkWidget *child;
 
+  /* Without a store nothing reloads while the children go. */
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_DIARY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->appointments, g_ptr_array_unref);
   g_clear_pointer (&self->clinicians, g_ptr_array_unref);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (harley_diary_page_parent_class)->dispose (object);
 }
