@@ -506,6 +506,46 @@ test_clinics_and_time_off (void)
   desk_close (&desk);
 }
 
+static gboolean
+file_has (GBytes     *bytes,
+          const char *text)
+{
+  return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text) != NULL;
+}
+
+static void
+test_export_to_calendar (void)
+{
+  Desk desk = { 0 };
+  g_autofree char *ics = NULL;
+  g_autofree char *named = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) with_names = NULL;
+
+  desk_open (&desk);
+  book_directly (&desk, desk.jane, 9 * 60);
+  ics = g_build_filename (desk.dir, "diary.ics", NULL);
+  named = g_build_filename (desk.dir, "named.ics", NULL);
+  /* What the question and the file chooser end with */
+  activate (desk.diary, "diary.export-to",
+            g_variant_new ("(sssxb)", ics, "2030-01-01", "2030-01-31", (gint64) 0, FALSE));
+  activate (desk.diary, "diary.export-to",
+            g_variant_new ("(sssxb)", named, "2030-01-01", "2030-01-31", (gint64) 0, TRUE));
+  plain = harley_test_read_file (ics);
+  with_names = harley_test_read_file (named);
+  g_assert_true (file_has (plain, "BEGIN:VEVENT"));
+  g_assert_true (file_has (plain, "TZID=Europe/London:20300114T090000"));
+  g_assert_false (file_has (plain, "Smith"));
+  g_assert_true (file_has (with_names, "Jane Smith"));
+
+  /* The question itself opens, and Cancel writes nothing more. */
+  activate (desk.diary, "diary.export", NULL);
+  g_assert_nonnull (harley_test_find_dialog ());
+  harley_test_respond (harley_test_find_dialog (), "cancel");
+
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +564,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/diary/follow-up-from-the-record", test_follow_up_from_the_record,
                         harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/clinics-and-time-off", test_clinics_and_time_off, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/export-to-calendar", test_export_to_calendar, harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

@@ -318,6 +318,24 @@ edit_clinics_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Export {{{1 */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _harley_diary_page_export (HARLEY_DIARY_PAGE (widget));
+}
+
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _harley_diary_page_export_to (HARLEY_DIARY_PAGE (widget), parameter);
+}
+
 /* Paper {{{1 */
 
 /* The clinic list of the day shown, for the clinician chosen above the
@@ -512,6 +530,8 @@ _harley_diary_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "diary.open-patient", NULL, open_patient_action);
   gtk_widget_class_install_action (widget_class, "diary.print-clinic-list", NULL, print_clinic_list_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-clinics", NULL, edit_clinics_action);
+  gtk_widget_class_install_action (widget_class, "diary.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "diary.export-to", "(sssxb)", export_to_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "diary.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "diary.next", NULL);

@@ -51,6 +51,9 @@ void      _harley_diary_page_open_booking       (HarleyDiaryPage  *self,
                                                  int               minute,
                                                  gint64            type_id,
                                                  gint64            patient_id);
+void      _harley_diary_page_export             (HarleyDiaryPage  *self);
+void      _harley_diary_page_export_to          (HarleyDiaryPage  *self,
+                                                 GVariant         *parameter);
 void      _harley_diary_page_move               (HarleyDiaryPage  *self,
                                                  gint64            id,
                                                  gint64            clinician_id,
