@@ -233,7 +233,7 @@ test_move_and_overbook (void)
   /* A drag to 11:00 */
   activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 11 * 60, 11 * 60 + 15));
   g_assert_null (harley_test_find_dialog ());
-  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE id = 1"), ==, "2030-01-14 11:00");
+  harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE id = 1", "2030-01-14 11:00");
 
   /* Onto John: asked; No leaves it where it was. */
   activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
@@ -241,15 +241,13 @@ test_move_and_overbook (void)
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Overbook?");
   harley_test_respond (question, "cancel");
-  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE id = 1"), ==, "2030-01-14 11:00");
+  harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE id = 1", "2030-01-14 11:00");
 
   /* And yes: overbooked, and shown as such. */
   activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
   harley_test_respond (harley_test_find_dialog (), "go");
-  g_assert_cmpstr (db_text (&desk, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 1"), ==,
-                   "2030-01-14 10:00|1");
-  g_assert_cmpstr (db_text (&desk, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 2"), ==,
-                   "2030-01-14 10:00|0");
+  harley_test_assert_query_text (desk.path, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 1", "2030-01-14 10:00|1");
+  harley_test_assert_query_text (desk.path, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 2", "2030-01-14 10:00|0");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event "
                                                      "WHERE appointment_id = 1"), ==, 3);
   (void) john;
@@ -258,7 +256,7 @@ test_move_and_overbook (void)
    * John's, so asked again. */
   activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 45));
   harley_test_respond (harley_test_find_dialog (), "go");
-  g_assert_cmpstr (db_text (&desk, "SELECT ends FROM appointment WHERE id = 1"), ==, "2030-01-14 10:45");
+  harley_test_assert_query_text (desk.path, "SELECT ends FROM appointment WHERE id = 1", "2030-01-14 10:45");
 
   desk_close (&desk);
 }
@@ -287,8 +285,7 @@ test_cancel_with_reason (void)
   g_assert_true (adw_message_dialog_get_response_enabled (question, "patient"));
   harley_test_respond (question, "patient");
 
-  g_assert_cmpstr (db_text (&desk, "SELECT status || '|' || cancel_reason FROM appointment"), ==,
-                   "cancelled-by-patient|Unwell");
+  harley_test_assert_query_text (desk.path, "SELECT status || '|' || cancel_reason FROM appointment", "cancelled-by-patient|Unwell");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event "
                                                      "WHERE summary LIKE 'Cancelled by the patient%Unwell%'"), ==, 1);
   /* The time is free again: the grid no longer shows it. */
@@ -311,11 +308,11 @@ test_arrived_and_seen (void)
 
   /* Seen before arrived is not offered: nothing happens. */
   activate (desk.diary, "diary.seen", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "booked");
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "booked");
   activate (desk.diary, "diary.arrived", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "arrived");
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "arrived");
   activate (desk.diary, "diary.seen", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT status FROM appointment"), ==, "seen");
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "seen");
   activate (desk.diary, "diary.cancel", NULL);
   g_assert_null (harley_test_find_dialog ());
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event"), ==, 3);
@@ -355,7 +352,7 @@ test_find_free_slot (void)
   type_text (harley_booking_dialog_get_search (booking), "roe");
   g_signal_emit_by_name (harley_booking_dialog_get_search (booking), "activate");
   activate (booking, "booking.book", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT starts FROM appointment WHERE patient_id = 2"), ==, "2030-01-14 09:15");
+  harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE patient_id = 2", "2030-01-14 09:15");
 
   desk_close (&desk);
 }
@@ -467,8 +464,8 @@ test_clinics_and_time_off (void)
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM clinic_session"), ==, 1);
   type_text (clinics_field (clinics, "end_row"), "17:30");
   activate (clinics, "clinics.save-clinic", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT rule || ' ' || first_date || ' ' || start_minute || ' ' || end_minute "
-                                   "FROM clinic_session WHERE id = 2"), ==, "weekly:2 2030-01-16 840 1050");
+  harley_test_assert_query_text (desk.path, "SELECT rule || ' ' || first_date || ' ' || start_minute || ' ' || end_minute "
+                                   "FROM clinic_session WHERE id = 2", "weekly:2 2030-01-16 840 1050");
 
   /* Half term, for everyone */
   activate (clinics, "clinics.add-blocked", NULL);
@@ -479,9 +476,8 @@ test_clinics_and_time_off (void)
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM blocked_time"), ==, 0);
   type_text (clinics_field (clinics, "to_row"), "15/02/2030 23:59");
   activate (clinics, "clinics.save-blocked", NULL);
-  g_assert_cmpstr (db_text (&desk, "SELECT reason || '|' || note || '|' || starts || '|' || ends || '|' || "
-                                   "coalesce (clinician_id, 'everyone') FROM blocked_time"), ==,
-                   "holiday|Half term|2030-02-11 00:00|2030-02-15 23:59|everyone");
+  harley_test_assert_query_text (desk.path, "SELECT reason || '|' || note || '|' || starts || '|' || ends || '|' || "
+                                   "coalesce (clinician_id, 'everyone') FROM blocked_time", "holiday|Half term|2030-02-11 00:00|2030-02-15 23:59|everyone");
 
   /* From 14/01/2030 the Monday clinic starts at 10:00: Jane's 09:00 is
    * kept, and said to be outside the clinic. */
@@ -495,9 +491,8 @@ test_clinics_and_time_off (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (told), "Jane Smith"));
   harley_test_respond (told, "close");
   /* The past stays: the old pattern ends the day before, a new one goes on. */
-  g_assert_cmpstr (db_text (&desk, "SELECT last_date FROM clinic_session WHERE id = 1"), ==, "2030-01-13");
-  g_assert_cmpstr (db_text (&desk, "SELECT first_date || ' ' || start_minute FROM clinic_session WHERE id = 3"), ==,
-                   "2030-01-14 600");
+  harley_test_assert_query_text (desk.path, "SELECT last_date FROM clinic_session WHERE id = 1", "2030-01-13");
+  harley_test_assert_query_text (desk.path, "SELECT first_date || ' ' || start_minute FROM clinic_session WHERE id = 3", "2030-01-14 600");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment WHERE status = 'booked'"),
                    ==, 1);
   (void) early;
