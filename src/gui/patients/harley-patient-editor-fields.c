@@ -302,6 +302,8 @@ build_notes_and_timeline (HarleyPatientEditor *self)
 
   self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next field, as everywhere else in the form. */
+  gtk_text_view_set_accepts_tab (self->notes_view, FALSE);
   gtk_text_view_set_top_margin (self->notes_view, 6);
   gtk_text_view_set_bottom_margin (self->notes_view, 6);
   gtk_text_view_set_left_margin (self->notes_view, 6);
