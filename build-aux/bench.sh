@@ -6,13 +6,15 @@
 #   build-aux/bench.sh [--quick]
 #
 # Builds _build if needed, makes the demo databases once (100,000 and
-# 1,000,000 patients, seed 1, kept in _build/bench-data), runs bench/'s
+# 1,000,000 patients, seed 1, and a diary of 1,000,000 appointments for
+# 100,000 patients, kept in _build/bench-data), runs bench/'s
 # programs several times, each figure beside its floor measured in the same
 # run, and prints a Markdown table. A missed goal is printed as MISSED; the
 # exit status is 0 all the same, because this is a report, not a test.
 # Every program's own output is kept in _build/bench-results.
 #
-# --quick: one run of each and 40 keystrokes, to try the script out.
+# --quick: one run of each, 40 keystrokes, 40 weeks and 20 free-slot
+# searches, to try the script out.
 
 set -euo pipefail
 
@@ -25,10 +27,15 @@ data=$build/bench-data
 results=$build/bench-results
 cli=$build/src/cli/harley-cli
 bench_search=$build/bench/bench-search
+bench_diary=$build/bench/bench-diary
 bench_window=$build/bench/bench-window
 
 start_runs=5          # cold starts of each window, alternating
 search_runs=3         # bench-search runs per database
+diary_runs=3          # bench-diary runs
+weeks=200             # weeks switched to, per bench-diary run
+searches=100          # free-slot searches, per bench-diary run
+appointments=1000000  # in the diary database, of $small patients
 typing_runs=3         # bench-window --harley runs typing and opening records
 prefixes=200
 opens=50
@@ -47,7 +54,7 @@ if [[ ${1:-} == --inside-display ]]; then
 else
   mode=main
   if [[ ${1:-} == --quick ]]; then
-    start_runs=1 search_runs=1 typing_runs=1 prefixes=40 opens=10
+    start_runs=1 search_runs=1 typing_runs=1 prefixes=40 opens=10 diary_runs=1 weeks=40 searches=20
   elif [[ $# -gt 0 ]]; then
     echo "Usage: build-aux/bench.sh [--quick]" >&2
     exit 2
@@ -69,25 +76,31 @@ build_if_needed () {
 
 # Demo databases {{{1
 
-# make_database N PATH: a new demo database of N patients, made under a
+# make_database N PATH [APPOINTMENTS]: a new demo database of N patients (and
+# APPOINTMENTS diary appointments instead of the demo's default), made under a
 # temporary name so that an interrupted run never leaves half of one; PATH.done
 # says it was finished.
 make_database () {
-  local n=$1 path=$2 tmp=$2.part t0 t1
+  local n=$1 path=$2 tmp=$2.part t0 t1 diary=() what
   [[ -f $path && -f $path.done ]] && return 0
+  what="$n-patient"
+  if [[ -n ${3:-} ]]; then
+    diary=(--appointments "$3")
+    what="$n-patient, $3-appointment"
+  fi
   mkdir -p "$(dirname "$path")"
   rm -f "$path" "$path-wal" "$path-shm" "$path.lock" "$tmp" "$tmp-wal" "$tmp-shm" "$tmp.lock"
-  say "Making a demo database of $n patients ($path) ..."
+  say "Making a $what demo database ($path) ..."
   t0=$EPOCHREALTIME
-  "$cli" --database "$tmp" demo --patients "$n" --seed 1 >/dev/null
+  "$cli" --database "$tmp" demo --patients "$n" "${diary[@]}" --seed 1 >/dev/null
   t1=$EPOCHREALTIME
   mv "$tmp" "$path"
   rm -f "$tmp.lock"
-  echo "$n" >"$path.done"
-  awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN {
+  echo "$n ${3:-}" >"$path.done"
+  awk -v a="$t0" -v b="$t1" -v w="$what" 'BEGIN {
     s = b - a
     slow = (s > 120) ? " (MORE THAN 2 MINUTES)" : ""
-    printf "Made the %d-patient demo database in %.0f s%s\n", n, s, slow }' |
+    printf "Made the %s demo database in %.0f s%s\n", w, s, slow }' |
     tee -a "$results/generation.txt" >&2
 }
 
@@ -142,6 +155,15 @@ run_search () {
   done
 }
 
+run_diary () {
+  local i
+  for i in $(seq 1 "$diary_runs"); do
+    TZ=Europe/London LC_ALL=C.UTF-8 "$bench_diary" --weeks "$weeks" --searches "$searches" "$data/diary-1m.db" \
+      >"$results/diary.$i.txt" 2>>"$results/stderr.txt" ||
+      say "bench-diary failed: see $results/stderr.txt"
+  done
+}
+
 # The table {{{1
 
 # median NAME METRIC: the median of METRIC over the runs NAME.*.txt, or "".
@@ -189,9 +211,10 @@ count_label () {
 }
 
 print_table () {
-  local small_label large_label
+  local small_label large_label diary_label
   small_label=$(count_label "$(median search-100k patients)")
   large_label=$(count_label "$(median search-1m patients)")
+  diary_label=$(count_label "$(median diary appointments)")
   printf '| metric | Harley | floor | ratio | goal | met? |\n'
   printf '|---|---|---|---|---|---|\n'
   row "Cold start to first frame (median of $start_runs)" \
@@ -220,6 +243,16 @@ print_table () {
       "$(median search-1m search_harley_p50_ms)" "$(median search-1m search_floor_p50_ms)" ms none
   row "Search without display (set_query + 30 rows), p99, ${large_label:-1m}" \
       "$(median search-1m search_harley_p99_ms)" "$(median search-1m search_floor_p99_ms)" ms max 50
+  row "Diary: switch week (appointments, sessions, blocked time), p50, ${diary_label:-1m} appointments" \
+      "$(median diary week_harley_p50_ms)" "$(median diary week_floor_p50_ms)" ms none
+  row "Diary: switch week (appointments, sessions, blocked time), p99, ${diary_label:-1m} appointments" \
+      "$(median diary week_harley_p99_ms)" "$(median diary week_floor_p99_ms)" ms max 16
+  row "Diary: next free slot (30 min, 10 results, a year ahead), p50, ${diary_label:-1m} appointments" \
+      "$(median diary free_harley_p50_ms)" "$(median diary free_floor_p50_ms)" ms none
+  row "Diary: next free slot (30 min, 10 results, a year ahead), p99, ${diary_label:-1m} appointments" \
+      "$(median diary free_harley_p99_ms)" "$(median diary free_floor_p99_ms)" ms max 50
+  row "Diary: no free slot in a year (480 min), ${diary_label:-1m} appointments" \
+      "$(median diary free_worst_harley_ms)" "$(median diary free_worst_floor_ms)" ms none
   printf '\n'
   printf 'Machine: %s CPUs, %s; %s; GTK %s, libadwaita %s, SQLite %s. %s keystrokes, %s records opened; medians of the runs.\n' \
     "$(nproc)" \
@@ -229,6 +262,10 @@ print_table () {
     "$(pkg-config --modversion libadwaita-1 2>/dev/null || echo '?')" \
     "$(pkg-config --modversion sqlite3 2>/dev/null || echo '?')" \
     "$prefixes" "$opens"
+  if [[ -s $results/diary.1.txt ]]; then
+    printf 'Diary: %s weeks, %s free-slot searches; the week'"'"'s appointments are read %s.\n' "$weeks" "$searches" \
+      "$(awk '$1 == "week_plan_uses_starts_index" { print ($2 ? "through the appointment_starts index (EXPLAIN QUERY PLAN)" : "WITHOUT the appointment_starts index"); exit }' "$results/diary.1.txt")"
+  fi
   if [[ -s $results/generation.txt ]]; then
     printf '\n'
     cat "$results/generation.txt"
@@ -256,8 +293,11 @@ rm -rf "$results"
 mkdir -p "$results"
 make_database "$small" "$data/100k.db"
 make_database "$large" "$data/1m.db"
+make_database "$small" "$data/diary-1m.db" "$appointments"
 say "Searching without a display ..."
 run_search
+say "Switching diary weeks and finding free slots ..."
+run_diary
 run_gui
 print_table | tee "$results/table.md"
 exit 0

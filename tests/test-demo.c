@@ -2,29 +2,55 @@
 #define G_LOG_DOMAIN "test-demo"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include "harley-demo.h"
+#include "harley-diary.h"
 #include "harley-register.h"
 #include "harley-test-util.h"
 #include "harley-validate.h"
+#include "harley-wall-time.h"
 
 #define N_PATIENTS 500
 #define SEED       7
+
+/* The diary is laid out around "now"; the tests give it this one, a
+ * Tuesday in British Summer Time a fortnight before the clocks go back,
+ * so that a year of appointments spans both clock changes. */
+#define NOW_UTC        "2025-10-14T11:20:00Z"
+#define NOW_LOCAL      "2025-10-14 12:20"
 
 typedef HarleyTestDb Fixture;
 
 #define fixture_set_up harley_test_db_set_up
 #define fixture_tear_down harley_test_db_tear_down
 
+static GDateTime *
+test_now (void)
+{
+  return g_date_time_new_from_iso8601 (NOW_UTC, NULL);
+}
+
+static void
+fill_full (HarleyStore *store,
+           guint        n_patients,
+           guint        n_appointments,
+           guint32      seed)
+{
+  g_autoptr(GDateTime) now = test_now ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_demo_fill_full (store, n_patients, n_appointments, seed, now, &error));
+  g_assert_no_error (error);
+}
+
+/* The default demo, at the tests' "now". */
 static void
 fill (HarleyStore *store,
       guint        n,
       guint32      seed)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (harley_demo_fill (store, n, seed, &error));
-  g_assert_no_error (error);
+  fill_full (store, n, HARLEY_DEMO_DEFAULT_APPOINTMENTS, seed);
 }
 
 static gint64
@@ -96,7 +122,7 @@ hash_database (HarleyStore *store)
 {
   const char *tables[] = {
     "patient", "contact", "hospital_number", "practice_detail", "patient_name_key", "patient_id_key",
-    "patient_event",
+    "patient_event", "clinician", "clinic_session", "blocked_time", "appointment", "appointment_event",
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -127,6 +153,7 @@ test_deterministic (Fixture       *f,
   third = hash_database (other);
 
   g_assert_cmpint (harley_register_count (f->store), ==, N_PATIENTS);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment"), ==, HARLEY_DEMO_DEFAULT_APPOINTMENTS);
   g_assert_cmpstr (first, ==, second);
   g_assert_cmpstr (first, !=, third);
 
@@ -441,6 +468,399 @@ test_too_many (Fixture       *f,
   assert_nothing_written (f->store);
 }
 
+/* The diary {{{1 */
+
+static char *
+query_text (HarleyStore *store,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+assert_count (HarleyStore *store,
+              const char  *condition,
+              gint64       expected)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM appointment WHERE %s", condition);
+
+  g_assert_cmpint (query_int (store, sql), ==, expected);
+}
+
+static void
+test_diary_counts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *consultant = NULL;
+  gint64 n;
+
+  fill (f->store, N_PATIENTS, SEED);
+  n = query_int (f->store, "SELECT count(*) FROM appointment");
+
+  g_assert_cmpint (n, ==, HARLEY_DEMO_DEFAULT_APPOINTMENTS);
+  /* The consultant of migration 002, renamed, and a nurse. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinician"), ==, 2);
+  consultant = query_text (f->store, "SELECT name FROM clinician WHERE role = 'consultant'");
+  g_assert_cmpstr (consultant, ==, "Dr Eleanor Hartley");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinician WHERE role = 'nurse'"), ==, 1);
+  /* Their clinics at the consulting rooms and the private hospitals. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinic_session"), ==, 7);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinic_session s JOIN contact c ON c.id = s.location_id "
+                                        "WHERE c.kind = 'hospital' OR c.name GLOB 'Consulting Rooms*'"), ==, 7);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT location_id) FROM clinic_session"), ==, 4);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'other'"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinic_session WHERE slot_minutes <> 15"), ==, 0);
+  /* A year back and a year ahead. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinic_session WHERE first_date "
+                                        "NOT BETWEEN '2024-10-14' AND '2024-12-14' OR last_date <> '2026-10-13'"),
+                   ==, 0);
+  /* Holidays, Christmas for everyone, a theatre morning a week, admin. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT reason) FROM blocked_time"), ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM blocked_time WHERE clinician_id IS NULL "
+                                        "AND starts LIKE '%-12-24 %'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM blocked_time WHERE reason = 'theatre'"), >, 80);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM blocked_time WHERE reason = 'admin'"), >, 2);
+
+  /* Six months back, six months ahead. */
+  g_assert_cmpint (query_int (f->store, "SELECT min (starts) BETWEEN '2025-03-14' AND '2025-05-14' "
+                                        "FROM appointment"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT max (starts) BETWEEN '2026-03-14' AND '2026-04-16' "
+                                        "FROM appointment"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT type_id) FROM appointment"), ==, 5);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT clinician_id) FROM appointment"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT patient_id) FROM appointment"), >, N_PATIENTS / 2);
+  /* Mostly seen, some missed, some cancelled with a reason, a few overbooked. */
+  g_assert_cmpint (query_int (f->store, "SELECT 100 * count(*) / (SELECT count(*) FROM appointment WHERE ends <= '"
+                                        NOW_LOCAL "') FROM appointment WHERE status = 'seen'"), >=, 75);
+  assert_count (f->store, "status = 'did-not-attend'", query_int (f->store, "SELECT count(*) FROM appointment "
+                                                                          "WHERE status = 'did-not-attend'"));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE status = 'did-not-attend'"), >, 10);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE status = 'cancelled-by-patient'"),
+                   >, 20);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE status = 'cancelled-by-practice'"),
+                   >, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE status = 'booked'"), >, n / 5);
+  assert_count (f->store, "(status GLOB 'cancelled-*') <> (cancel_reason IS NOT NULL)", 0);
+  g_assert_cmpint (query_int (f->store, "SELECT sum (overbooked) FROM appointment"), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT sum (overbooked) FROM appointment"), <, n / 50);
+  assert_count (f->store, "booked_by NOT IN ('Margaret Ellis', 'Joanne Price')", 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE notes IS NOT NULL"), >, n / 5);
+
+  /* Every appointment has its history and is on its patient's timeline. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment_event WHERE summary GLOB 'Booked: *'"),
+                   ==, n);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment a WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "appointment_event e WHERE e.appointment_id = a.id)"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient_event WHERE kind = 'appointment'"),
+                   ==, query_int (f->store, "SELECT count(*) FROM appointment_event"));
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment_event e JOIN appointment a "
+                                        "ON a.id = e.appointment_id WHERE a.status = 'seen'"),
+                   ==, 3 * query_int (f->store, "SELECT count(*) FROM appointment WHERE status = 'seen'"));
+
+  /* Another number is made exactly. */
+  fixture_tear_down (f, data);
+  fixture_set_up (f, data);
+  fill_full (f->store, 50, 777, SEED);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment"), ==, 777);
+}
+
+static void
+test_diary_deterministic (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dir = harley_test_make_dir ();
+  g_autofree char *path = harley_test_db_path (dir);
+  g_autoptr(HarleyStore) same = harley_store_open (path, NULL);
+  g_autoptr(GChecksum) first = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) second = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *tables[] = { "clinician", "clinic_session", "blocked_time", "appointment", "appointment_event" };
+
+  fill_full (f->store, 300, 1500, SEED);
+  fill_full (same, 300, 1500, SEED);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      hash_table (f->store, first, tables[i]);
+      hash_table (same, second, tables[i]);
+    }
+  g_assert_cmpstr (g_checksum_get_string (first), ==, g_checksum_get_string (second));
+  /* Down to the times: "booked at" and the events' times are the seed's. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE booked_at > '" NOW_UTC "'"), ==, 0);
+
+  g_clear_object (&same);
+  harley_test_remove_tree (dir);
+}
+
+/* No clinician has two active appointments at once, but for those marked
+ * overbooked, which do overlap another. */
+static void
+test_diary_no_double_booking (Fixture       *f,
+                              gconstpointer  data)
+{
+  fill (f->store, N_PATIENTS, SEED);
+
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment a JOIN appointment b "
+                                        "ON b.clinician_id = a.clinician_id AND b.starts >= a.starts "
+                                        "AND b.starts < a.ends AND b.id <> a.id "
+                                        "WHERE a.status IN ('booked', 'arrived', 'seen') AND a.overbooked = 0 "
+                                        "AND b.status IN ('booked', 'arrived', 'seen') AND b.overbooked = 0"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment o WHERE o.overbooked = 1 AND NOT EXISTS "
+                                        "(SELECT 1 FROM appointment b WHERE b.clinician_id = o.clinician_id "
+                                        "AND b.id <> o.id AND b.starts < o.ends AND b.ends > o.starts)"), ==, 0);
+  /* Nor is a patient booked twice on a day, nor is anyone booked into
+   * blocked time. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM (SELECT 1 FROM appointment "
+                                        "WHERE status IN ('booked', 'arrived', 'seen') "
+                                        "GROUP BY patient_id, substr (starts, 1, 10) HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment a JOIN blocked_time b "
+                                        "ON b.starts < a.ends AND b.ends > a.starts "
+                                        "AND (b.clinician_id IS NULL OR b.clinician_id = a.clinician_id)"), ==, 0);
+}
+
+typedef struct
+{
+  gint64 location_id;
+  int    start;
+  int    end;
+} Clinic;
+
+static void
+test_diary_within_sessions (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GHashTable) clinics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint checked = 0;
+  GDate from, to;
+
+  fill (f->store, N_PATIENTS, SEED);
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, 1, 2025);
+  g_date_set_dmy (&to, 31, 12, 2026);
+  days = harley_diary_list_sessions (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const HarleySessionDay *day = &g_array_index (days, HarleySessionDay, i);
+      char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %u", day->clinician_id, g_date_get_julian (&day->date));
+      GArray *list = g_hash_table_lookup (clinics, key);
+      Clinic clinic = { day->location_id, day->start, day->end };
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (Clinic));
+          g_hash_table_insert (clinics, g_strdup (key), list);
+        }
+      g_array_append_val (list, clinic);
+      g_free (key);
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (f->store),
+                                       "SELECT clinician_id, location_id, starts, ends, overbooked FROM appointment",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = NULL;
+      GArray *list;
+      gboolean inside = FALSE;
+      GDate date, end_date;
+      int start, end;
+
+      g_assert_true (harley_wall_time_parse ((const char *) sqlite3_column_text (stmt, 2), &date, &start, NULL));
+      g_assert_true (harley_wall_time_parse ((const char *) sqlite3_column_text (stmt, 3), &end_date, &end, NULL));
+      key = g_strdup_printf ("%" G_GINT64_FORMAT " %u", (gint64) sqlite3_column_int64 (stmt, 0),
+                             g_date_get_julian (&date));
+      list = g_hash_table_lookup (clinics, key);
+      for (guint i = 0; list != NULL && i < list->len && !inside; i++)
+        {
+          const Clinic *c = &g_array_index (list, Clinic, i);
+
+          inside = c->start <= start && end <= c->end && c->location_id == sqlite3_column_int64 (stmt, 1);
+        }
+      g_assert_true (inside || sqlite3_column_int (stmt, 4) == 1);
+      checked++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (checked, ==, HARLEY_DEMO_DEFAULT_APPOINTMENTS);
+}
+
+static void
+test_diary_times (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  fill (f->store, N_PATIENTS, SEED);
+
+  assert_count (f->store, "starts NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-2][0-9]:[0-5][0-9]' "
+                          "OR ends NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-2][0-9]:[0-5][0-9]' "
+                          "OR substr (ends, 1, 10) <> substr (starts, 1, 10) OR ends <= starts", 0);
+  /* On the quarter hours of the clinics, as long as their type. */
+  assert_count (f->store, "substr (starts, 15, 2) NOT IN ('00', '15', '30', '45') "
+                          "OR substr (starts, 12, 5) < '09:00' OR substr (ends, 12, 5) > '18:00'", 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment a JOIN appointment_type t ON t.id = a.type_id "
+                                        "WHERE (substr (a.ends, 12, 2) * 60 + substr (a.ends, 15, 2)) - "
+                                        "(substr (a.starts, 12, 2) * 60 + substr (a.starts, 15, 2)) <> t.minutes"), ==, 0);
+  /* Booked before it happens and before now; nothing written after now. */
+  assert_count (f->store, "booked_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:"
+                          "[0-9][0-9]Z' OR booked_at > '" NOW_UTC "' OR updated_at < booked_at "
+                          "OR updated_at > '" NOW_UTC "' OR substr (booked_at, 1, 10) > substr (starts, 1, 10)", 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment_event e JOIN appointment a "
+                                        "ON a.id = e.appointment_id WHERE e.at > '" NOW_UTC "' OR e.at < a.booked_at"),
+                   ==, 0);
+
+  /* The diary reads them all back. */
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, 1, 2025);
+  g_date_set_dmy (&to, 31, 12, 2026);
+  all = harley_diary_list_range (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, HARLEY_DEMO_DEFAULT_APPOINTMENTS);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const HarleyAppointmentInfo *info = harley_appointment_get_info (g_ptr_array_index (all, i));
+
+      g_assert_true (g_date_valid (&info->date));
+      g_assert_cmpint (info->end, >, info->start);
+      g_assert_nonnull (info->location_name);
+    }
+}
+
+static void
+test_diary_past_and_future (Fixture       *f,
+                            gconstpointer  data)
+{
+  fill (f->store, N_PATIENTS, SEED);
+
+  /* Seen or missed only once over, arrived only while it is on, booked
+   * only while it is to come. */
+  assert_count (f->store, "status IN ('seen', 'did-not-attend') AND ends > '" NOW_LOCAL "'", 0);
+  assert_count (f->store, "status = 'arrived' AND NOT (starts <= '" NOW_LOCAL "' AND ends > '" NOW_LOCAL "')", 0);
+  assert_count (f->store, "status = 'booked' AND starts <= '" NOW_LOCAL "'", 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE starts > '" NOW_LOCAL "'"), >, 500);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE ends <= '" NOW_LOCAL "'"), >, 1000);
+  /* Bookings thin out further ahead. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment WHERE starts BETWEEN '2025-10-15' "
+                                        "AND '2025-11-14'"),
+                   >, 2 * query_int (f->store, "SELECT count(*) FROM appointment WHERE starts BETWEEN '2026-02-15' "
+                                               "AND '2026-03-14'"));
+}
+
+/* A large demo brings another consultant and nurse for every
+ * HARLEY_DEMO_APPOINTMENTS_PER_TEAM appointments, and stays within
+ * living memory. */
+static void
+test_diary_teams (Fixture       *f,
+                  gconstpointer  data)
+{
+#ifdef __SANITIZE_ADDRESS__
+  /* Each insert's CHECK (... IN (...)) makes SQLite allocate, and the
+   * sanitizer unwinds every allocation: minutes, past the test's limit. */
+  g_test_skip ("150,001 appointments take minutes under AddressSanitizer");
+  return;
+#endif
+  fill_full (f->store, 200, HARLEY_DEMO_APPOINTMENTS_PER_TEAM + 1, SEED);
+
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment"), ==, HARLEY_DEMO_APPOINTMENTS_PER_TEAM + 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinician WHERE role = 'consultant'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinician WHERE role = 'nurse'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT clinician_id) FROM appointment"), ==, 4);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM clinic_session"), ==, 14);
+  g_assert_cmpint (query_int (f->store, "SELECT min (starts) > '1990' FROM appointment"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT min (first_date) <= min (substr (starts, 1, 10)) "
+                                        "FROM clinic_session, appointment"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM appointment a JOIN appointment b "
+                                        "ON b.clinician_id = a.clinician_id AND b.starts >= a.starts "
+                                        "AND b.starts < a.ends AND b.id <> a.id "
+                                        "WHERE a.status IN ('booked', 'arrived', 'seen') AND a.overbooked = 0 "
+                                        "AND b.status IN ('booked', 'arrived', 'seen') AND b.overbooked = 0"), ==, 0);
+}
+
+static void
+assert_no_diary (HarleyStore *store)
+{
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointment"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointment_event"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clinic_session"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM blocked_time"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clinician"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM patient_event WHERE kind = 'appointment'"), ==, 0);
+}
+
+/* Runs harley-cli demo with @appointments on a new database in @dir. */
+static int
+run_demo (const char *path,
+          const char *appointments,
+          char      **err)
+{
+  const char *argv[] = { g_getenv ("HARLEY_CLI"), "--database", path, "demo", "--patients", "20",
+                         "--appointments", appointments, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_diary_none (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *wrong[] = { "-1", "2000001", "many" };
+  g_autofree char *path = g_build_filename (f->dir, "cli.db", NULL);
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_full (f->store, 20, 0, SEED);
+  assert_no_diary (f->store);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'other'"), ==, 0);
+
+  /* The same from harley-cli; a wrong number writes nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_demo (path, wrong[i], &err), ==, 2);
+      g_assert_nonnull (strstr (err, "--appointments"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (run_demo (path, "0", NULL), ==, 0);
+  store = harley_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_register_count (store), ==, 20);
+  assert_no_diary (store);
+}
+
+static void
+test_diary_too_many (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = test_now ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (harley_demo_fill_full (f->store, 10, HARLEY_DEMO_MAX_APPOINTMENTS + 1, SEED, now, &error));
+  g_assert_error (error, HARLEY_DEMO_ERROR, HARLEY_DEMO_ERROR_TOO_MANY);
+  g_assert_cmpint (harley_register_count (f->store), ==, 0);
+  assert_no_diary (f->store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -459,6 +879,15 @@ main (int    argc,
   ADD ("/demo/disk-full-leaves-nothing", test_disk_full_leaves_nothing);
   ADD ("/demo/refuses-register-with-patients", test_refuses_register_with_patients);
   ADD ("/demo/too-many", test_too_many);
+  ADD ("/demo/diary/counts", test_diary_counts);
+  ADD ("/demo/diary/deterministic", test_diary_deterministic);
+  ADD ("/demo/diary/no-double-booking", test_diary_no_double_booking);
+  ADD ("/demo/diary/within-sessions", test_diary_within_sessions);
+  ADD ("/demo/diary/times", test_diary_times);
+  ADD ("/demo/diary/past-and-future", test_diary_past_and_future);
+  ADD ("/demo/diary/teams", test_diary_teams);
+  ADD ("/demo/diary/none", test_diary_none);
+  ADD ("/demo/diary/too-many", test_diary_too_many);
 #undef ADD
 
   return g_test_run ();

@@ -321,9 +321,11 @@ static int
 run_demo (HarleyCli  *cli,
           char      **args)
 {
-  gint64 n_patients = DEFAULT_DEMO_PATIENTS, seed = 1;
+  gint64 n_patients = DEFAULT_DEMO_PATIENTS, seed = 1, n_appointments = HARLEY_DEMO_DEFAULT_APPOINTMENTS;
   const GOptionEntry entries[] = {
     { "patients", 'n', 0, G_OPTION_ARG_INT64, &n_patients, N_("How many patients (default 1000)"), N_("N") },
+    { "appointments", 'a', 0, G_OPTION_ARG_INT64, &n_appointments,
+      N_("How many diary appointments (default 2250, six months back and six ahead; 0 for no diary)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Another seed makes other people (default 1)"), N_("S") },
     { NULL }
   };
@@ -331,10 +333,12 @@ run_demo (HarleyCli  *cli,
   g_autoptr(GError) error = NULL;
   gint64 start;
   int status = _harley_cli_parse (cli, "demo", NULL,
-                                  _("Fills a new, empty practice database with made-up patients and "
-                                    "an address book, to try Harley on. The same seed always makes "
+                                  _("Fills a new, empty practice database with made-up patients, "
+                                    "an address book and a diary, to try Harley on. The same seed always makes "
                                     "the same people. A database that has patients is left alone."),
-                                  NULL, entries, FALSE, &args);
+                                  _("More appointments reach further back in time; every 150000 bring "
+                                    "another consultant and nurse, so that 1000000 go back about fifty-five years."),
+                                  entries, FALSE, &args);
 
   if (status >= 0)
     return status;
@@ -346,16 +350,24 @@ run_demo (HarleyCli  *cli,
                                                   HARLEY_DEMO_MAX_PATIENTS);
       return _harley_cli_usage ("harley-cli demo", message);
     }
+  if (n_appointments < 0 || n_appointments > HARLEY_DEMO_MAX_APPOINTMENTS)
+    {
+      g_autofree char *message = g_strdup_printf (_("--appointments must be between 0 and %u."),
+                                                  HARLEY_DEMO_MAX_APPOINTMENTS);
+      return _harley_cli_usage ("harley-cli demo", message);
+    }
   if (seed < 0 || seed > G_MAXUINT32)
     return _harley_cli_usage ("harley-cli demo", _("--seed must be between 0 and 4294967295."));
   if ((store = _harley_cli_open (cli, TRUE, &status)) == NULL)
     return status;
   start = g_get_monotonic_time ();
-  if (!harley_demo_fill (store, (guint) n_patients, (guint32) seed, &error))
+  if (!harley_demo_fill_full (store, (guint) n_patients, (guint) n_appointments, (guint32) seed, NULL, &error))
     return _harley_cli_fail (error);
   g_print (_("Added %u demo patients and their address book to “%s” in %.1f seconds.\n"),
            (guint) n_patients, harley_store_get_path (store),
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  if (n_patients > 0 && n_appointments > 0)
+    g_print (_("The diary has %u appointments.\n"), (guint) n_appointments);
   return HARLEY_CLI_EXIT_OK;
 }
 

@@ -9,7 +9,8 @@
  * asserts that their tables match it.
  *
  * Then the generator's state and the random helpers that harley-demo.c
- * (patients) shares with harley-demo-contacts.c (the address book). */
+ * (patients) shares with harley-demo-contacts.c (the address book) and
+ * harley-demo-diary.c (the diary). */
 
 #include <glib.h>
 
@@ -220,6 +221,13 @@ char                      *_harley_demo_ascii_word       (const char            
 /* In harley-demo-contacts.c: hospitals, laboratories, insurers, referrers
  * and GP practices with their GPs, in that order. */
 gboolean                   _harley_demo_add_address_book (HarleyDemo                *demo,
+                                                          GError                   **error);
+
+/* In harley-demo-diary.c: clinicians, clinics, blocked time and
+ * appointments, after the patients. */
+gboolean                   _harley_demo_add_diary        (HarleyDemo                *demo,
+                                                          guint                      n_appointments,
+                                                          GDateTime                 *now,
                                                           GError                   **error);
 
 G_END_DECLS

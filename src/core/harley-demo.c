@@ -8,7 +8,8 @@
  * numbers from Ofcom's drama ranges, email addresses at example.com, and
  * names are drawn at random from the lists in harley-demo-data.c.
  * This file makes the patients; harley-demo-contacts.c the address book
- * they point at.
+ * they point at; harley-demo-diary.c their appointments, laid out around
+ * "now", which is the caller's to give.
  *
  * All of it is written in one transaction: a failure leaves nothing. */
 
@@ -780,6 +781,8 @@ check_register_empty (HarleyStore  *store,
 static gboolean
 fill_in_transaction (HarleyDemo  *demo,
                      guint        n_patients,
+                     guint        n_appointments,
+                     GDateTime   *now,
                      GError     **error)
 {
   g_autofree char *name = NULL;
@@ -789,7 +792,8 @@ fill_in_transaction (HarleyDemo  *demo,
   name = harley_store_get_practice_detail (demo->store, "name");
   return (name != NULL || write_practice (demo->store, error))
          && _harley_demo_add_address_book (demo, error)
-         && add_patients (demo, n_patients, error);
+         && add_patients (demo, n_patients, error)
+         && (n_appointments == 0 || _harley_demo_add_diary (demo, n_appointments, now, error));
 }
 
 /**
@@ -799,12 +803,8 @@ fill_in_transaction (HarleyDemo  *demo,
  * @seed: the same seed always makes the same people
  * @error: where to put a failure
  *
- * Fills a new practice database with demo data: the practice's details
- * (unless it has a name already), GP practices and their GPs, referrers,
- * hospitals, laboratories, insurers and @n_patients patients. All in one
- * transaction: on failure nothing is left. A database that already has
- * patients is refused (%HARLEY_DEMO_ERROR_NOT_EMPTY): demo patients must
- * never mix with real ones.
+ * harley_demo_fill_full() with %HARLEY_DEMO_DEFAULT_APPOINTMENTS laid out
+ * around the time now.
  *
  * Returns: %TRUE when everything was saved
  */
@@ -813,6 +813,41 @@ harley_demo_fill (HarleyStore  *store,
                   guint         n_patients,
                   guint32       seed,
                   GError      **error)
+{
+  return harley_demo_fill_full (store, n_patients, HARLEY_DEMO_DEFAULT_APPOINTMENTS, seed, NULL, error);
+}
+
+/**
+ * harley_demo_fill_full:
+ * @store: a #HarleyStore whose register is empty
+ * @n_patients: how many patients to make, up to %HARLEY_DEMO_MAX_PATIENTS
+ * @n_appointments: how many diary appointments, up to
+ *   %HARLEY_DEMO_MAX_APPOINTMENTS; 0 for no diary at all
+ * @seed: the same seed always makes the same people
+ * @now: (nullable): the moment the diary is laid out around, or %NULL for
+ *   the clock; the same seed and moment make the same diary
+ * @error: where to put a failure
+ *
+ * Fills a new practice database with demo data: the practice's details
+ * (unless it has a name already), GP practices and their GPs, referrers,
+ * hospitals, laboratories, insurers, @n_patients patients and, unless
+ * @n_appointments is 0, the diary: a nurse beside the consultant, their
+ * clinics from a year back to a year ahead, holidays, theatre and admin
+ * time, and @n_appointments appointments from six months ahead back in
+ * time (see harley-demo-diary.c). All in one transaction: on failure
+ * nothing is left. A database that already has patients is refused
+ * (%HARLEY_DEMO_ERROR_NOT_EMPTY): demo patients must never mix with real
+ * ones.
+ *
+ * Returns: %TRUE when everything was saved
+ */
+gboolean
+harley_demo_fill_full (HarleyStore  *store,
+                       guint         n_patients,
+                       guint         n_appointments,
+                       guint32       seed,
+                       GDateTime    *now,
+                       GError      **error)
 {
   g_autoptr(HarleyDemo) demo = NULL;
 
@@ -825,10 +860,16 @@ harley_demo_fill (HarleyStore  *store,
                    _("Harley can make at most %u demo patients."), HARLEY_DEMO_MAX_PATIENTS);
       return FALSE;
     }
+  if (n_appointments > HARLEY_DEMO_MAX_APPOINTMENTS)
+    {
+      g_set_error (error, HARLEY_DEMO_ERROR, HARLEY_DEMO_ERROR_TOO_MANY,
+                   _("Harley can make at most %u demo appointments."), HARLEY_DEMO_MAX_APPOINTMENTS);
+      return FALSE;
+    }
   if (!harley_store_begin (store, error))
     return FALSE;
   demo = demo_new (store, seed);
-  if (fill_in_transaction (demo, n_patients, error) && harley_store_commit (store, error))
+  if (fill_in_transaction (demo, n_patients, n_appointments, now, error) && harley_store_commit (store, error))
     return TRUE;
   harley_store_rollback (store);
   return FALSE;

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   HARLEY_DEMO_ERROR_NOT_EMPTY,      /* the register already holds patients */
-  HARLEY_DEMO_ERROR_TOO_MANY,       /* more than HARLEY_DEMO_MAX_PATIENTS */
+  HARLEY_DEMO_ERROR_TOO_MANY,       /* more than HARLEY_DEMO_MAX_PATIENTS or _APPOINTMENTS */
 } HarleyDemoError;
 
 /* The test range (999 000 0000 …) holds about 909,000 NHS numbers that
@@ -19,10 +19,25 @@ typedef enum
  * scale no single practice reaches. */
 #define HARLEY_DEMO_MAX_PATIENTS 2000000
 
+/* The diary: the default is a realistic year, six months back and six
+ * ahead. A larger demo goes further back; each further
+ * HARLEY_DEMO_APPOINTMENTS_PER_TEAM appointments bring another consultant
+ * and nurse, so that it stays within living memory (see
+ * harley-demo-diary.c). */
+#define HARLEY_DEMO_DEFAULT_APPOINTMENTS   2250
+#define HARLEY_DEMO_MAX_APPOINTMENTS       2000000
+#define HARLEY_DEMO_APPOINTMENTS_PER_TEAM  150000
+
 GQuark    harley_demo_error_quark   (void);
 gboolean  harley_demo_fill          (HarleyStore  *store,
                                      guint         n_patients,
                                      guint32       seed,
+                                     GError      **error);
+gboolean  harley_demo_fill_full     (HarleyStore  *store,
+                                     guint         n_patients,
+                                     guint         n_appointments,
+                                     guint32       seed,
+                                     GDateTime    *now,
                                      GError      **error);
 gboolean  harley_demo_fill_practice (HarleyStore  *store,
                                      GError      **error);
