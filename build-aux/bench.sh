@@ -29,6 +29,7 @@ cli=$build/src/cli/harley-cli
 bench_search=$build/bench/bench-search
 bench_diary=$build/bench/bench-diary
 bench_window=$build/bench/bench-window
+bench_diary_window=$build/bench/bench-diary-window
 
 start_runs=5          # cold starts of each window, alternating
 search_runs=3         # bench-search runs per database
@@ -129,6 +130,8 @@ gui_runs () {
   for i in $(seq 1 "$typing_runs"); do
     window "$results/typing-100k.$i.txt" --harley "$data/100k.db" --prefixes "$prefixes" --opens "$opens"
     window "$results/typing-1m.$i.txt" --harley "$data/1m.db" --prefixes "$prefixes" --opens 0
+    "$bench_diary_window" --weeks "$prefixes" "$data/diary-1m.db" >"$results/diary-window.$i.txt" \
+      2>>"$results/stderr.txt" || say "bench-diary-window failed: see $results/stderr.txt"
   done
 }
 
@@ -247,6 +250,10 @@ print_table () {
       "$(median diary week_harley_p50_ms)" "$(median diary week_floor_p50_ms)" ms none
   row "Diary: switch week (appointments, sessions, blocked time), p99, ${diary_label:-1m} appointments" \
       "$(median diary week_harley_p99_ms)" "$(median diary week_floor_p99_ms)" ms max 16
+  row "Diary: switch week in the grid (read, lay out, render nodes), p50, ${diary_label:-1m} appointments" \
+      "$(median diary-window week_switch_layout_p50_ms)" "$(median diary-window week_switch_floor_p50_ms)" ms none
+  row "Diary: switch week in the grid (read, lay out, render nodes), p99, ${diary_label:-1m} appointments" \
+      "$(median diary-window week_switch_layout_p99_ms)" "$(median diary-window week_switch_floor_p99_ms)" ms max 16
   row "Diary: next free slot (30 min, 10 results, a year ahead), p50, ${diary_label:-1m} appointments" \
       "$(median diary free_harley_p50_ms)" "$(median diary free_floor_p50_ms)" ms none
   row "Diary: next free slot (30 min, 10 results, a year ahead), p99, ${diary_label:-1m} appointments" \

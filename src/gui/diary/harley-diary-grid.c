@@ -17,53 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harley-diary-grid.h"
+#include "harley-diary-grid-private.h"
 #include "harley-wall-time.h"
-
-#define GUTTER          56    /* the time labels */
-#define PX_PER_MINUTE   1.8
-#define TWO_LINES       36    /* px: shorter blocks show one line */
-#define SNAP_MINUTES    5
-#define RESIZE_EDGE     8
-#define DEFAULT_FIRST   (8 * 60)
-#define DEFAULT_LAST    (19 * 60)
-
-typedef enum { DRAG_NONE, DRAG_PENDING, DRAG_MOVE, DRAG_RESIZE, DRAG_EMPTY } DragMode;
-
-typedef struct
-{
-  HarleyAppointment *appointment;
-  GtkWidget         *label;
-  guint              column;
-  guint              lane;
-  guint              n_lanes;
-} Block;
-
-struct _HarleyDiaryGrid
-{
-  GtkWidget   parent_instance;
-
-  GArray     *columns;        /* HarleyDiaryColumn */
-  GPtrArray  *blocks;         /* Block */
-  GArray     *sessions;       /* HarleySessionDay */
-  GPtrArray  *blocked;        /* HarleyBlockedTime */
-  int         first_minute;
-  int         last_minute;
-  gboolean    compact;        /* narrow columns: surnames only */
-
-  guint       cursor_column;
-  int         cursor_minute;
-  gint64      selected_id;
-
-  /* Dragging */
-  DragMode    drag_mode;
-  Block      *drag_block;
-  double      drag_x;
-  double      drag_y;
-  guint       ghost_column;
-  int         ghost_start;
-  int         ghost_end;
-};
 
 G_DEFINE_FINAL_TYPE (HarleyDiaryGrid, harley_diary_grid, GTK_TYPE_WIDGET)
 
@@ -78,7 +33,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-block_free (Block *block)
+block_free (HarleyDiaryBlock *block)
 {
   g_clear_pointer (&block->label, gtk_widget_unparent);
   g_clear_object (&block->appointment);
@@ -87,8 +42,8 @@ block_free (Block *block)
 
 /* Geometry {{{1 */
 
-static double
-column_width (HarleyDiaryGrid *self)
+double
+_harley_diary_grid_column_width (HarleyDiaryGrid *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
@@ -115,20 +70,20 @@ static guint
 x_to_column (HarleyDiaryGrid *self,
              double           x)
 {
-  int column = (int) ((x - GUTTER) / column_width (self));
+  int column = (int) ((x - GUTTER) / _harley_diary_grid_column_width (self));
 
   return (guint) CLAMP (column, 0, (int) self->columns->len - 1);
 }
 
-static const HarleyDiaryColumn *
-get_column (HarleyDiaryGrid *self,
+const HarleyDiaryColumn *
+_harley_diary_grid_get_column (HarleyDiaryGrid *self,
             guint            i)
 {
   return &g_array_index (self->columns, HarleyDiaryColumn, i);
 }
 
-static gboolean
-column_matches (const HarleyDiaryColumn *column,
+gboolean
+_harley_diary_grid_column_matches (const HarleyDiaryColumn *column,
                 gint64                   clinician_id,
                 const GDate             *date)
 {
@@ -141,18 +96,18 @@ find_column (HarleyDiaryGrid *self,
              const GDate     *date)
 {
   for (guint i = 0; i < self->columns->len; i++)
-    if (column_matches (get_column (self, i), clinician_id, date))
+    if (_harley_diary_grid_column_matches (_harley_diary_grid_get_column (self, i), clinician_id, date))
       return (int) i;
   return -1;
 }
 
-static void
-block_rect (HarleyDiaryGrid *self,
-            Block           *block,
+void
+_harley_diary_grid_block_rect (HarleyDiaryGrid *self,
+            HarleyDiaryBlock           *block,
             graphene_rect_t *rect)
 {
   const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
-  double width = column_width (self);
+  double width = _harley_diary_grid_column_width (self);
   guint column = block->column;
   int start = info->start;
   int end = info->end;
@@ -170,30 +125,30 @@ block_rect (HarleyDiaryGrid *self,
                       MAX (4, harley_diary_grid_minute_to_y (self, end) - harley_diary_grid_minute_to_y (self, start) - 2));
 }
 
-static Block *
+static HarleyDiaryBlock *
 block_at (HarleyDiaryGrid *self,
           double           x,
           double           y)
 {
   for (guint i = self->blocks->len; i > 0; i--)
     {
-      Block *block = g_ptr_array_index (self->blocks, i - 1);
+      HarleyDiaryBlock *block = g_ptr_array_index (self->blocks, i - 1);
       graphene_rect_t rect;
 
-      block_rect (self, block, &rect);
+      _harley_diary_grid_block_rect (self, block, &rect);
       if (graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y)))
         return block;
     }
   return NULL;
 }
 
-static Block *
+static HarleyDiaryBlock *
 find_block (HarleyDiaryGrid *self,
             gint64           id)
 {
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *block = g_ptr_array_index (self->blocks, i);
+      HarleyDiaryBlock *block = g_ptr_array_index (self->blocks, i);
 
       if (harley_appointment_get_id (block->appointment) == id)
         return block;
@@ -214,7 +169,7 @@ assign_lanes (HarleyDiaryGrid *self)
 
       for (guint i = 0; i <= self->blocks->len; i++)
         {
-          Block *block = i < self->blocks->len ? g_ptr_array_index (self->blocks, i) : NULL;
+          HarleyDiaryBlock *block = i < self->blocks->len ? g_ptr_array_index (self->blocks, i) : NULL;
           const HarleyAppointmentInfo *info = block ? harley_appointment_get_info (block->appointment) : NULL;
 
           if (block != NULL && block->column != c)
@@ -224,9 +179,9 @@ assign_lanes (HarleyDiaryGrid *self)
               guint n = 0;
 
               for (guint j = 0; j < run->len; j++)
-                n = MAX (n, ((Block *) g_ptr_array_index (run, j))->lane + 1);
+                n = MAX (n, ((HarleyDiaryBlock *) g_ptr_array_index (run, j))->lane + 1);
               for (guint j = 0; j < run->len; j++)
-                ((Block *) g_ptr_array_index (run, j))->n_lanes = n;
+                ((HarleyDiaryBlock *) g_ptr_array_index (run, j))->n_lanes = n;
               g_ptr_array_set_size (run, 0);
               memset (lane_end, 0, sizeof lane_end);
               run_end = -1;
@@ -309,7 +264,7 @@ add_block (HarleyDiaryGrid   *self,
 {
   const HarleyAppointmentInfo *info = harley_appointment_get_info (appointment);
   g_autofree char *markup = NULL;
-  Block *block = g_new0 (Block, 1);
+  HarleyDiaryBlock *block = g_new0 (HarleyDiaryBlock, 1);
 
   markup = block_markup_for (self, info);
   block->appointment = g_object_ref (appointment);
@@ -405,33 +360,33 @@ harley_diary_grid_get_cursor (HarleyDiaryGrid   *self,
   g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
 
   if (self->columns->len > 0)
-    *column = *get_column (self, self->cursor_column);
+    *column = *_harley_diary_grid_get_column (self, self->cursor_column);
   *minute = self->cursor_minute;
 }
 
-static int
-slot_minutes_at (HarleyDiaryGrid *self,
+int
+_harley_diary_grid_slot_minutes_at (HarleyDiaryGrid *self,
                  guint            column,
                  int              minute)
 {
-  const HarleyDiaryColumn *c = get_column (self, column);
+  const HarleyDiaryColumn *c = _harley_diary_grid_get_column (self, column);
 
   for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
     {
       const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
 
-      if (column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
+      if (_harley_diary_grid_column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
         return d->slot_minutes;
     }
   return 15;
 }
 
-static Block *
+static HarleyDiaryBlock *
 block_under_cursor (HarleyDiaryGrid *self)
 {
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *block = g_ptr_array_index (self->blocks, i);
+      HarleyDiaryBlock *block = g_ptr_array_index (self->blocks, i);
       const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
 
       if (block->column == self->cursor_column && info->start <= self->cursor_minute
@@ -487,7 +442,7 @@ harley_diary_grid_set_cursor (HarleyDiaryGrid *self,
                               guint            column,
                               int              minute)
 {
-  Block *block;
+  HarleyDiaryBlock *block;
 
   g_return_if_fail (HARLEY_IS_DIARY_GRID (self));
 
@@ -504,7 +459,7 @@ harley_diary_grid_set_cursor (HarleyDiaryGrid *self,
 static void
 activate_cursor (HarleyDiaryGrid *self)
 {
-  Block *block = block_under_cursor (self);
+  HarleyDiaryBlock *block = block_under_cursor (self);
   const HarleyDiaryColumn *column;
   int step;
 
@@ -515,8 +470,8 @@ activate_cursor (HarleyDiaryGrid *self)
       g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, harley_appointment_get_id (block->appointment));
       return;
     }
-  column = get_column (self, self->cursor_column);
-  step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
+  column = _harley_diary_grid_get_column (self, self->cursor_column);
+  step = _harley_diary_grid_slot_minutes_at (self, self->cursor_column, self->cursor_minute);
   g_signal_emit (self, signals[SLOT_ACTIVATED], 0, column->clinician_id, &column->date,
                  self->cursor_minute - (self->cursor_minute - self->first_minute) % step);
 }
@@ -532,7 +487,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (self->columns->len == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
-  step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
+  step = _harley_diary_grid_slot_minutes_at (self, self->cursor_column, self->cursor_minute);
   switch (keyval)
     {
     case GDK_KEY_Up:
@@ -582,7 +537,7 @@ on_click_pressed_cb (GtkGestureClick *gesture,
                      double           y,
                      HarleyDiaryGrid *self)
 {
-  Block *block = block_at (self, x, y);
+  HarleyDiaryBlock *block = block_at (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->columns->len == 0 || x < GUTTER)
@@ -610,7 +565,7 @@ on_drag_begin_cb (GtkGestureDrag  *gesture,
                   double           y,
                   HarleyDiaryGrid *self)
 {
-  Block *block = block_at (self, x, y);
+  HarleyDiaryBlock *block = block_at (self, x, y);
   graphene_rect_t rect;
 
   self->drag_x = x;
@@ -623,7 +578,7 @@ on_drag_begin_cb (GtkGestureDrag  *gesture,
       self->drag_block = NULL;
       return;
     }
-  block_rect (self, block, &rect);
+  _harley_diary_grid_block_rect (self, block, &rect);
   if (y > rect.origin.y + rect.size.height - RESIZE_EDGE)
     self->drag_mode = DRAG_RESIZE;
 }
@@ -684,7 +639,7 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
                 double           dy,
                 HarleyDiaryGrid *self)
 {
-  Block *block = self->drag_block;
+  HarleyDiaryBlock *block = self->drag_block;
   const HarleyAppointmentInfo *info;
   const HarleyDiaryColumn *column;
 
@@ -695,7 +650,7 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
       return;
     }
   info = harley_appointment_get_info (block->appointment);
-  column = get_column (self, self->ghost_column);
+  column = _harley_diary_grid_get_column (self, self->ghost_column);
   self->drag_mode = DRAG_NONE;
   self->drag_block = NULL;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -720,7 +675,7 @@ on_query_tooltip_cb (GtkWidget       *widget,
                      GtkTooltip      *tooltip,
                      HarleyDiaryGrid *self)
 {
-  Block *block = keyboard ? block_under_cursor (self) : block_at (self, x, y);
+  HarleyDiaryBlock *block = keyboard ? block_under_cursor (self) : block_at (self, x, y);
   const HarleyAppointmentInfo *info;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
@@ -733,273 +688,6 @@ on_query_tooltip_cb (GtkWidget       *widget,
                           harley_appointment_status_label (info->status), info->overbooked ? _(", overbooked") : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
-}
-
-/* Drawing {{{1 */
-
-static void
-lookup_colour (GtkWidget  *widget,
-               const char *name,
-               GdkRGBA    *colour,
-               const char *fallback)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, colour))
-    gdk_rgba_parse (colour, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
-fill (GtkSnapshot *snapshot,
-      GdkRGBA     *colour,
-      double       alpha,
-      double       x,
-      double       y,
-      double       w,
-      double       h)
-{
-  GdkRGBA c = *colour;
-
-  c.alpha *= alpha;
-  gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x, y, w, h));
-}
-
-static void
-draw_sessions (HarleyDiaryGrid *self,
-               GtkSnapshot     *snapshot,
-               GdkRGBA         *fg,
-               GdkRGBA         *bg)
-{
-  double width = column_width (self);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const HarleyDiaryColumn *column = get_column (self, c);
-
-      for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
-        {
-          const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
-          int top = harley_diary_grid_minute_to_y (self, d->start);
-
-          if (!column_matches (column, d->clinician_id, &d->date))
-            continue;
-          fill (snapshot, bg, 1.0, GUTTER + c * width, top, width,
-                harley_diary_grid_minute_to_y (self, d->end) - top);
-          for (int m = d->start + d->slot_minutes; m < d->end; m += d->slot_minutes)
-            fill (snapshot, fg, 0.05, GUTTER + c * width + 4, harley_diary_grid_minute_to_y (self, m),
-                  width - 8, 1);
-        }
-    }
-}
-
-static const char *
-blocked_reason_label (const char *reason)
-{
-  if (g_strcmp0 (reason, "holiday") == 0)
-    return _("Holiday");
-  if (g_strcmp0 (reason, "theatre") == 0)
-    return _("Theatre");
-  if (g_strcmp0 (reason, "admin") == 0)
-    return _("Admin");
-  return _("Blocked");
-}
-
-static void
-draw_blocked_reason (HarleyDiaryGrid         *self,
-                     GtkSnapshot             *snapshot,
-                     GdkRGBA                 *fg,
-                     const HarleyBlockedTime *b,
-                     double                   x,
-                     double                   top,
-                     double                   width)
-{
-  g_autofree char *text = b->note != NULL ? g_strdup_printf ("%s: %s", blocked_reason_label (b->reason), b->note)
-                                          : g_strdup (blocked_reason_label (b->reason));
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  GdkRGBA dim = *fg;
-
-  dim.alpha *= 0.7;
-  pango_layout_set_width (layout, (int) (width - 12) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 8, top + 3));
-  gtk_snapshot_append_layout (snapshot, layout, &dim);
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (layout);
-}
-
-static void
-draw_blocked (HarleyDiaryGrid *self,
-              GtkSnapshot     *snapshot,
-              GdkRGBA         *fg)
-{
-  double width = column_width (self);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const HarleyDiaryColumn *column = get_column (self, c);
-      g_autofree char *day = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&column->date),
-                                              (guint) g_date_get_month (&column->date),
-                                              (guint) g_date_get_day (&column->date));
-
-      for (guint i = 0; self->blocked != NULL && i < self->blocked->len; i++)
-        {
-          const HarleyBlockedTime *b = g_ptr_array_index (self->blocked, i);
-          int from = strncmp (b->starts, day, 10) < 0 ? 0 : atoi (b->starts + 11) * 60 + atoi (b->starts + 14);
-          int to = strncmp (b->ends, day, 10) > 0 ? 24 * 60 : atoi (b->ends + 11) * 60 + atoi (b->ends + 14);
-          double x = GUTTER + c * width, top, height;
-
-          if ((b->clinician_id != 0 && b->clinician_id != column->clinician_id)
-              || strncmp (b->starts, day, 10) > 0 || strncmp (b->ends, day, 10) < 0)
-            continue;
-          from = MAX (from, self->first_minute);
-          to = MIN (to, self->last_minute);
-          if (to <= from)
-            continue;
-          top = harley_diary_grid_minute_to_y (self, from);
-          height = harley_diary_grid_minute_to_y (self, to) - top;
-          fill (snapshot, fg, 0.10, x, top, width, height);
-          for (double s = 0; s < height; s += 12)
-            fill (snapshot, fg, 0.08, x, top + s, width, 2);
-          draw_blocked_reason (self, snapshot, fg, b, x, top, width);
-        }
-    }
-}
-
-static void
-draw_hours (HarleyDiaryGrid *self,
-            GtkSnapshot     *snapshot,
-            GdkRGBA         *fg)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  double cw = column_width (self);
-
-  for (int m = self->first_minute; m <= self->last_minute; m += 60)
-    {
-      int y = harley_diary_grid_minute_to_y (self, m);
-      g_autofree char *text = harley_format_minutes (m);
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      GdkRGBA dim = *fg;
-
-      fill (snapshot, fg, 0.15, GUTTER, y, width - GUTTER, 1);
-      if (m < self->last_minute)
-        fill (snapshot, fg, 0.06, GUTTER, harley_diary_grid_minute_to_y (self, m + 30), width - GUTTER, 1);
-      dim.alpha *= 0.6;
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (8, y + 2));
-      gtk_snapshot_append_layout (snapshot, layout, &dim);
-      gtk_snapshot_restore (snapshot);
-      g_object_unref (layout);
-    }
-  for (guint c = 0; c <= self->columns->len; c++)
-    {
-      gboolean new_day = c == 0 || c == self->columns->len
-                         || g_date_compare (&get_column (self, c)->date, &get_column (self, c - 1)->date) != 0;
-
-      fill (snapshot, fg, new_day ? 0.25 : 0.10, GUTTER + c * cw, 0, 1, gtk_widget_get_height (GTK_WIDGET (self)));
-    }
-}
-
-static void
-draw_block_backgrounds (HarleyDiaryGrid *self,
-                        GtkSnapshot     *snapshot,
-                        GdkRGBA         *accent)
-{
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      Block *block = g_ptr_array_index (self->blocks, i);
-      const HarleyAppointmentInfo *info = harley_appointment_get_info (block->appointment);
-      gboolean faded = info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND || info->status == HARLEY_APPOINTMENT_SEEN;
-      GdkRGBA colour;
-      graphene_rect_t rect;
-      GskRoundedRect rounded;
-
-      if (!gdk_rgba_parse (&colour, info->colour))
-        colour = *accent;
-      block_rect (self, block, &rect);
-      gsk_rounded_rect_init_from_rect (&rounded, &rect, 5);
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      fill (snapshot, &colour, faded ? 0.12 : 0.28, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
-      fill (snapshot, &colour, faded ? 0.5 : 1.0, rect.origin.x, rect.origin.y, 4, rect.size.height);
-      gtk_snapshot_pop (snapshot);
-      if (info->overbooked || info->id == self->selected_id)
-        {
-          GdkRGBA edge;
-          const float widths[4] = { 2, 2, 2, 2 };
-          GdkRGBA edges[4];
-
-          lookup_colour (GTK_WIDGET (self), info->id == self->selected_id ? "accent_color" : "error_color",
-                         &edge, info->id == self->selected_id ? "#1c71d8" : "#c01c28");
-          for (guint e = 0; e < 4; e++)
-            edges[e] = edge;
-          gtk_snapshot_append_border (snapshot, &rounded, widths, edges);
-        }
-    }
-}
-
-static void
-draw_cursor (HarleyDiaryGrid *self,
-             GtkSnapshot     *snapshot,
-             GdkRGBA         *accent)
-{
-  double width = column_width (self);
-  int step = slot_minutes_at (self, self->cursor_column, self->cursor_minute);
-  int top = harley_diary_grid_minute_to_y (self, self->cursor_minute);
-  GskRoundedRect rect;
-  const float widths[4] = { 2, 2, 2, 2 };
-  GdkRGBA edges[4] = { *accent, *accent, *accent, *accent };
-
-  if (self->columns->len == 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
-    return;
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (GUTTER + self->cursor_column * width + 1, top,
-                                                               width - 2, step * PX_PER_MINUTE), 3);
-  gtk_snapshot_append_border (snapshot, &rect, widths, edges);
-}
-
-static void
-draw_now (HarleyDiaryGrid *self,
-          GtkSnapshot     *snapshot)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  double width = column_width (self);
-  GdkRGBA red;
-  GDate today;
-  int minute;
-
-  if (!harley_wall_time_from_utc (now, &today, &minute) || minute < self->first_minute
-      || minute >= self->last_minute)
-    return;
-  lookup_colour (GTK_WIDGET (self), "error_color", &red, "#c01c28");
-  for (guint c = 0; c < self->columns->len; c++)
-    if (g_date_compare (&get_column (self, c)->date, &today) == 0)
-      fill (snapshot, &red, 1.0, GUTTER + c * width, harley_diary_grid_minute_to_y (self, minute), width, 2);
-}
-
-static void
-harley_diary_grid_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
-{
-  HarleyDiaryGrid *self = HARLEY_DIARY_GRID (widget);
-  GdkRGBA fg, bg, accent;
-
-  lookup_colour (widget, "window_fg_color", &fg, "#000000");
-  lookup_colour (widget, "view_bg_color", &bg, "#ffffff");
-  lookup_colour (widget, "accent_color", &accent, "#1c71d8");
-
-  fill (snapshot, &fg, 0.07, GUTTER, 0, gtk_widget_get_width (widget) - GUTTER, gtk_widget_get_height (widget));
-  draw_sessions (self, snapshot, &fg, &bg);
-  draw_blocked (self, snapshot, &fg);
-  draw_hours (self, snapshot, &fg);
-  draw_block_backgrounds (self, snapshot, &accent);
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      Block *block = g_ptr_array_index (self->blocks, i);
-
-      if (gtk_widget_get_child_visible (block->label))
-        gtk_widget_snapshot_child (widget, block->label, snapshot);
-    }
-  draw_now (self, snapshot);
-  draw_cursor (self, snapshot, &accent);
 }
 
 /* Size {{{1 */
@@ -1034,11 +722,11 @@ harley_diary_grid_size_allocate (GtkWidget *widget,
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      Block *block = g_ptr_array_index (self->blocks, i);
+      HarleyDiaryBlock *block = g_ptr_array_index (self->blocks, i);
       graphene_rect_t rect;
       int min_height, min_width, w, h;
 
-      block_rect (self, block, &rect);
+      _harley_diary_grid_block_rect (self, block, &rect);
       w = MAX (0, (int) rect.size.width - 10);
       h = MAX (0, (int) rect.size.height);
       gtk_widget_measure (block->label, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
@@ -1085,7 +773,7 @@ harley_diary_grid_class_init (HarleyDiaryGridClass *klass)
 
   object_class->dispose = harley_diary_grid_dispose;
   object_class->finalize = harley_diary_grid_finalize;
-  widget_class->snapshot = harley_diary_grid_snapshot;
+  widget_class->snapshot = _harley_diary_grid_snapshot;
   widget_class->measure = harley_diary_grid_measure;
   widget_class->size_allocate = harley_diary_grid_size_allocate;
 
