@@ -126,6 +126,21 @@ on_clinician_dropdown_selected_cb (HarleyDiaryPage *self)
     harley_diary_page_reload (self);
 }
 
+/* "Claire Donnelly, Nurse Specialist" → "Donnelly": for narrow columns. */
+static char *
+short_name (const char *clinician)
+{
+  g_autofree char *name = g_strdup (clinician);
+  char *comma = strchr (name, ',');
+  char *last;
+
+  if (comma != NULL)
+    *comma = '\0';
+  g_strstrip (name);
+  last = strrchr (name, ' ');
+  return g_strdup (last != NULL ? last + 1 : name);
+}
+
 static void
 add_header (HarleyDiaryPage         *self,
             const HarleyDiaryColumn *column,
@@ -134,11 +149,11 @@ add_header (HarleyDiaryPage         *self,
 {
   g_autofree char *day = format_day (&column->date, "%a %-d");
   g_autofree char *text = NULL;
-  const char *surname = strrchr (clinician, ' ');
+  g_autofree char *surname = short_name (clinician);
   GtkWidget *label;
 
   if (week && _harley_diary_page_get_clinician (self) == 0 && self->clinicians->len > 1)
-    text = g_strdup_printf ("%s\n%s", day, surname != NULL ? surname + 1 : clinician);
+    text = g_strdup_printf ("%s\n%s", day, surname);
   else
     text = g_strdup (week ? day : clinician);
   label = gtk_label_new (text);
