@@ -4,6 +4,7 @@
  * refused or asked about, moving, the steps from booked to seen, clinic
  * sessions changed from a date on, and finding free slots. */
 
+#include "harley-contact.h"
 #include "harley-diary.h"
 #include "harley-register.h"
 #include "harley-test-util.h"
@@ -520,6 +521,124 @@ test_find_free (Fixture       *f,
   }
 }
 
+static void
+test_overbooking_follows_the_diary (Fixture       *f,
+                                    gconstpointer  data)
+{
+  HarleyBooking a = booking_at (f, f->patient, "2030-01-14", 9 * 60, 15);
+  HarleyBooking b = booking_at (f, f->other_patient, "2030-01-14", 9 * 60, 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) day = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 first = harley_diary_book (f->db.store, &a, 0, &error);
+  GDate monday;
+
+  g_assert_cmpint (harley_diary_book (f->db.store, &b, HARLEY_BOOK_OVERBOOK, &error), >, 0);
+  date_set (&monday, "2030-01-14");
+  day = harley_diary_list_range (f->db.store, &monday, &monday, &error);
+  g_assert_true (harley_appointment_get_info (g_ptr_array_index (day, 0))->overbooked);
+  g_assert_true (harley_appointment_get_info (g_ptr_array_index (day, 1))->overbooked);
+
+  /* The first one cancelled: the second is no longer overbooked. */
+  g_assert_true (harley_diary_set_status (f->db.store, first, HARLEY_APPOINTMENT_CANCELLED_BY_PRACTICE,
+                                          "Clinic overrun", &error));
+  after = harley_diary_list_range (f->db.store, &monday, &monday, &error);
+  g_assert_false (harley_appointment_get_info (g_ptr_array_index (after, 0))->overbooked);
+  g_assert_false (harley_appointment_get_info (g_ptr_array_index (after, 1))->overbooked);
+}
+
+static void
+test_move_takes_the_clinics_place (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(HarleyContact) rooms = harley_contact_new (HARLEY_CONTACT_HOSPITAL, "Consulting Rooms");
+  g_autoptr(HarleyContact) hospital = harley_contact_new (HARLEY_CONTACT_HOSPITAL, "St Anne's");
+  g_autoptr(GError) error = NULL;
+  HarleyBooking b = booking_at (f, f->patient, "2030-01-14", 9 * 60, 15);
+  HarleySession s = { 0 };
+  GDate first;
+  gint64 id;
+
+  g_assert_true (harley_contact_save (f->db.store, rooms, &error));
+  g_assert_true (harley_contact_save (f->db.store, hospital, &error));
+  harley_test_assert_query_text (f->db.path, "SELECT count(*) FROM contact", "2");
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE clinic_session SET location_id = 1", &error));
+  date_set (&first, "2030-01-07");
+  s.clinician_id = f->clinician;
+  s.location_id = harley_contact_get_id (hospital);
+  s.recurrence = harley_recurrence_new_weekly (&first, 1);
+  s.start = 14 * 60;
+  s.end = 17 * 60;
+  s.slot_minutes = 15;
+  g_assert_cmpint (harley_diary_add_session (f->db.store, &s, &error), >, 0);
+  harley_recurrence_free (s.recurrence);
+
+  id = harley_diary_book (f->db.store, &b, 0, &error);
+  harley_test_assert_query_text (f->db.path, "SELECT location_id FROM appointment", "1");
+  /* The afternoon clinic of the same day is at the hospital. */
+  g_assert_true (harley_diary_move (f->db.store, id, f->clinician, &b.date, 15 * 60, 15 * 60 + 15, 0, &error));
+  g_assert_no_error (error);
+  harley_test_assert_query_text (f->db.path, "SELECT location_id FROM appointment", "2");
+}
+
+static void
+test_plain_words (Fixture       *f,
+                  gconstpointer  data)
+{
+  HarleyBooking b = booking_at (f, f->patient, "2030-01-14", 9 * 60, 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) misfits = NULL;
+  HarleySession changed = { 0 };
+  GDate late;
+
+  g_assert_cmpint (harley_diary_add_blocked (f->db.store, 0, "other", NULL, "2030-01-14 08:00", "2030-01-14 10:00",
+                                             &error), >, 0);
+  g_assert_cmpint (harley_diary_book (f->db.store, &b, 0, &error), ==, 0);
+  g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_BLOCKED);
+  g_assert_nonnull (strstr (error->message, "(Blocked)"));
+  g_assert_null (strstr (error->message, "other"));
+  g_clear_error (&error);
+
+  g_assert_false (harley_diary_save_type (f->db.store, 0, "FOLLOW-UP", 20, "#123456", &error));
+  g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already an appointment type"));
+  g_clear_error (&error);
+
+  /* A clinic that ended: nothing to change after its end. */
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE clinic_session SET last_date = '2030-02-25'", &error));
+  date_set (&late, "2030-03-04");
+  changed.start = 10 * 60;
+  changed.end = 12 * 60;
+  changed.slot_minutes = 15;
+  g_assert_false (harley_diary_change_session_from (f->db.store, f->session, &late, &changed, &misfits, &error));
+  g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no dates from then on"));
+}
+
+static void
+test_change_keeps_skipped_dates (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) misfits = NULL;
+  HarleySession changed = { 0 };
+  GDate from, first;
+
+  /* 01/04/2030 (Easter Monday) is skipped; from 11/03 the clinic moves
+   * to Tuesdays, and keeps the skipped Monday for the record. */
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE clinic_session SET skipped = '2030-04-01'", &error));
+  date_set (&from, "2030-03-11");
+  date_set (&first, "2030-03-11");
+  changed.recurrence = harley_recurrence_new_weekly (&first, 1);
+  changed.start = 9 * 60;
+  changed.end = 12 * 60;
+  changed.slot_minutes = 15;
+  g_assert_true (harley_diary_change_session_from (f->db.store, f->session, &from, &changed, &misfits, &error));
+  g_assert_no_error (error);
+  harley_test_assert_query_text (f->db.path, "SELECT skipped FROM clinic_session WHERE id = 2", "2030-04-01");
+  harley_recurrence_free (changed.recurrence);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +658,10 @@ main (int   argc,
   ADD ("clock-changes", test_clock_changes);
   ADD ("change-session-from", test_change_session_from);
   ADD ("find-free", test_find_free);
+  ADD ("overbooking-follows-the-diary", test_overbooking_follows_the_diary);
+  ADD ("move-takes-the-clinics-place", test_move_takes_the_clinics_place);
+  ADD ("plain-words", test_plain_words);
+  ADD ("change-keeps-skipped-dates", test_change_keeps_skipped_dates);
 #undef ADD
 
   return g_test_run ();

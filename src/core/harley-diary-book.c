@@ -12,7 +12,10 @@
 
 #define SELECT_APPOINTMENT \
   "SELECT a.id, a.patient_id, a.clinician_id, a.location_id, a.type_id, a.starts, a.ends, a.status, " \
-  "a.overbooked, p.given_name || ' ' || p.family_name, p.date_of_birth, p.nhs_number, p.alerts, " \
+  "a.status IN ('booked', 'arrived', 'seen') AND EXISTS (SELECT 1 FROM appointment o " \
+  "WHERE o.clinician_id = a.clinician_id AND o.id <> a.id AND o.starts >= substr (a.starts, 1, 10) " \
+  "AND o.starts < a.ends AND o.ends > a.starts AND o.status IN ('booked', 'arrived', 'seen')), " \
+  "p.given_name || ' ' || p.family_name, p.date_of_birth, p.nhs_number, p.alerts, " \
   "t.name, t.colour, c.name, l.name, a.notes, a.cancel_reason, a.booked_by, a.booked_at " \
   "FROM appointment a JOIN patient p ON p.id = a.patient_id " \
   "JOIN appointment_type t ON t.id = a.type_id JOIN clinician c ON c.id = a.clinician_id " \
@@ -274,7 +277,9 @@ find_blocked (HarleyStore          *store,
     {
       const char *note = (const char *) sqlite3_column_text (stmt, 1);
 
-      found = g_strdup (note != NULL && *note != '\0' ? note : (const char *) sqlite3_column_text (stmt, 0));
+      const char *reason = harley_diary_blocked_reason_label ((const char *) sqlite3_column_text (stmt, 0));
+
+      found = note != NULL && *note != '\0' ? g_strdup_printf ("%s: %s", reason, note) : g_strdup (reason);
     }
   sqlite3_reset (stmt);
   return found;
@@ -507,9 +512,9 @@ harley_diary_move (HarleyStore      *store,
   if (!harley_diary_check (store, &booking, id, flags, error))
     goto failed;
   clash = find_overlap (store, &booking, id, FALSE);
+  /* The clinic it now falls in says where; outside any, the place stays. */
   location_id = info->location_id;
-  if (clinician_id != info->clinician_id || g_date_compare (date, &info->date) != 0)
-    find_session (store, &booking, &location_id);
+  find_session (store, &booking, &location_id);
 
   {
     sqlite3_stmt *stmt = harley_store_prepare (store,

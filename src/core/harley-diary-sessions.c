@@ -407,6 +407,7 @@ harley_diary_change_session_from (HarleyStore          *store,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(HarleyRecurrence) before = NULL;
   g_autoptr(HarleyRecurrence) after = NULL;
+  g_autoptr(HarleyRecurrence) new_pattern = NULL;
   g_autofree char *now = harley_store_now ();
   HarleySession *old = NULL;
   HarleySession next;
@@ -425,11 +426,30 @@ harley_diary_change_session_from (HarleyStore          *store,
     }
 
   harley_recurrence_split (old->recurrence, from_date, &before, &after);
+  if (changed->recurrence == NULL && after == NULL)
+    {
+      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID,
+                   _("That clinic has no dates from then on: there is nothing to change."));
+      return FALSE;
+    }
   next = *changed;
   next.clinician_id = old->clinician_id;
-  next.recurrence = changed->recurrence != NULL ? changed->recurrence : after;
-  if (next.recurrence == NULL
-      || g_date_compare (&next.recurrence->start, from_date) < 0)
+  if (changed->recurrence != NULL)
+    {
+      /* A new pattern keeps the dates already skipped (bank holidays). */
+      new_pattern = harley_recurrence_copy (changed->recurrence);
+      for (guint i = 0; old->recurrence->exceptions != NULL && i < old->recurrence->exceptions->len; i++)
+        {
+          GDate skipped;
+
+          g_date_clear (&skipped, 1);
+          g_date_set_julian (&skipped, g_array_index (old->recurrence->exceptions, guint32, i));
+          if (g_date_compare (&skipped, from_date) >= 0)
+            harley_recurrence_add_exception (new_pattern, &skipped);
+        }
+    }
+  next.recurrence = new_pattern != NULL ? new_pattern : after;
+  if (g_date_compare (&next.recurrence->start, from_date) < 0)
     {
       g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID,
                    _("The changed clinics must start on or after the date of the change."));
@@ -448,9 +468,11 @@ harley_diary_change_session_from (HarleyStore          *store,
   if (!harley_store_commit (store, error))
     return FALSE;
 
-  if (no_longer_fit != NULL)
-    *no_longer_fit = list_misfits (store, old->clinician_id, from_date, error);
-  return no_longer_fit == NULL || *no_longer_fit != NULL;
+  /* Saved: a failure to list the misfits must not make it look unsaved. */
+  if (no_longer_fit != NULL
+      && (*no_longer_fit = list_misfits (store, old->clinician_id, from_date, NULL)) == NULL)
+    *no_longer_fit = g_ptr_array_new_with_free_func (g_object_unref);
+  return TRUE;
 
 failed:
   harley_store_rollback (store);
@@ -458,6 +480,24 @@ failed:
 }
 
 /* Blocked time {{{1 */
+
+/**
+ * harley_diary_blocked_reason_label:
+ * @reason: holiday, theatre, admin or other, as stored
+ *
+ * Returns: (transfer none): the reason in words, translated
+ */
+const char *
+harley_diary_blocked_reason_label (const char *reason)
+{
+  if (g_strcmp0 (reason, "holiday") == 0)
+    return _("Holiday");
+  if (g_strcmp0 (reason, "theatre") == 0)
+    return _("Theatre");
+  if (g_strcmp0 (reason, "admin") == 0)
+    return _("Admin");
+  return _("Blocked");
+}
 
 static gboolean
 check_blocked (const char  *starts,

@@ -341,6 +341,24 @@ valid_colour (const char *colour)
   return TRUE;
 }
 
+static gboolean
+type_name_taken (HarleyStore *store,
+                 gint64       id,
+                 const char  *name)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT 1 FROM appointment_type "
+                                                    "WHERE name = ? COLLATE NOCASE AND id <> ?", NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
 /**
  * harley_diary_save_type:
  * @id: the type to change, or 0 for a new one
@@ -370,6 +388,12 @@ harley_diary_save_type (HarleyStore  *store,
     {
       g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID,
                    _("Choose a colour for the appointment type."));
+      return FALSE;
+    }
+  if (type_name_taken (store, id, name))
+    {
+      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID,
+                   _("There is already an appointment type called “%s”. Choose another name."), name);
       return FALSE;
     }
   if (!harley_store_begin (store, error))

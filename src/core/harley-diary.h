@@ -191,6 +191,7 @@ GPtrArray         *harley_diary_list_blocked         (HarleyStore          *stor
                                                       const GDate          *from,
                                                       const GDate          *to,
                                                       GError              **error);
+const char        *harley_diary_blocked_reason_label (const char           *reason);
 void               harley_session_free               (HarleySession        *session);
 void               harley_blocked_time_free          (HarleyBlockedTime    *blocked);
 
