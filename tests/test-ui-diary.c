@@ -295,6 +295,34 @@ test_cancel_with_reason (void)
 }
 
 static void
+test_notes_are_kept (void)
+{
+  Desk desk = { 0 };
+  HarleyDiaryGrid *grid;
+  GtkEditable *notes;
+  gint64 jane, john;
+
+  desk_open (&desk);
+  jane = book_directly (&desk, desk.jane, 9 * 60);
+  john = book_directly (&desk, desk.john, 10 * 60);
+  harley_diary_page_reload (desk.diary);
+  grid = harley_diary_page_get_grid (desk.diary);
+  harley_diary_grid_select (grid, jane);
+  harley_test_iterate (20);
+  notes = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (desk.diary), HARLEY_TYPE_DIARY_PAGE,
+                                                       "notes_entry"));
+  /* Typed, then straight on to the next appointment, without Enter */
+  type_text (notes, "Bring previous biopsy results");
+  harley_diary_grid_select (grid, john);
+  harley_test_iterate (20);
+  harley_test_assert_query_text (desk.path, "SELECT notes FROM appointment WHERE id = 1",
+                                 "Bring previous biopsy results");
+  g_assert_cmpstr (gtk_editable_get_text (notes), ==, "");
+
+  desk_close (&desk);
+}
+
+static void
 test_arrived_and_seen (void)
 {
   Desk desk = { 0 };
@@ -467,6 +495,13 @@ test_clinics_and_time_off (void)
   harley_test_assert_query_text (desk.path, "SELECT rule || ' ' || first_date || ' ' || start_minute || ' ' || end_minute "
                                    "FROM clinic_session WHERE id = 2", "weekly:2 2030-01-16 840 1050");
 
+  /* Only the start changed: the fortnightly Wednesdays go on as they were. */
+  activate (clinics, "clinics.change-clinic", g_variant_new_int64 (2));
+  type_text (clinics_field (clinics, "start_row"), "15:00");
+  activate (clinics, "clinics.save-clinic", NULL);
+  harley_test_assert_query_text (desk.path, "SELECT rule || ' ' || first_date || ' ' || start_minute "
+                                            "FROM clinic_session WHERE id = 2", "weekly:2 2030-01-16 900");
+
   /* Half term, for everyone */
   activate (clinics, "clinics.add-blocked", NULL);
   type_text (clinics_field (clinics, "note_row"), "Half term");
@@ -553,6 +588,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/diary/move-and-overbook", test_move_and_overbook, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/cancel-with-reason", test_cancel_with_reason, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/arrived-and-seen", test_arrived_and_seen, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/diary/notes-are-kept", test_notes_are_kept, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/find-free-slot", test_find_free_slot, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/diary/clinic-list-preview-and-save", test_clinic_list_preview_and_save,
                         harley_test_run_in_subprocess);

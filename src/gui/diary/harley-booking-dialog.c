@@ -106,8 +106,16 @@ on_selection_changed_cb (HarleyBookingDialog *self)
 static void
 on_search_changed_cb (HarleyBookingDialog *self)
 {
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A new search means a patient is to be chosen again. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  harley_patient_list_set_query (self->patients, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (*query != '\0')
+    {
+      self->patient_id = 0;
+      show_chosen (self);
+    }
+  harley_patient_list_set_query (self->patients, query);
 }
 
 /* Enter in the search takes the first match (or the one chosen with the
@@ -239,6 +247,7 @@ read_form (HarleyBookingDialog *self)
   self->booking.patient_id = self->patient_id;
   self->booking.type_id = ((HarleyAppointmentType *) g_ptr_array_index (self->types, type))->id;
   self->booking.clinician_id = ((HarleyClinician *) g_ptr_array_index (self->clinicians, clinician))->id;
+  gtk_spin_button_update (self->length_spin);   /* a length typed but not yet taken in */
   self->booking.end = self->booking.start + gtk_spin_button_get_value_as_int (self->length_spin);
   g_free (self->notes);
   self->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
@@ -281,7 +290,7 @@ book_action (GtkWidget  *widget,
     return;
   show_problem (self, NULL);
   gtk_widget_set_sensitive (widget, FALSE);
-  harley_diary_attempt (widget, try_book, book_done, g_object_ref (self), g_object_unref);
+  harley_diary_attempt (widget, HARLEY_DIARY_ATTEMPT_BOOK, try_book, book_done, g_object_ref (self), g_object_unref);
 }
 
 /* Object {{{1 */

@@ -50,6 +50,11 @@ struct _HarleyClinicsWindow
   GPtrArray       *sessions;     /* HarleySession */
 
   gint64           changing_id;  /* the session being changed, or 0 for a new one */
+  /* The pattern as the change form showed it: if these are left as they
+   * were, the pattern goes on as it is (weekday, fortnight, skipped days) */
+  char            *shown_first;
+  char            *shown_last;
+  guint            shown_repeat;
 };
 
 G_DEFINE_FINAL_TYPE (HarleyClinicsWindow, harley_clinics_window, ADW_TYPE_WINDOW)
@@ -128,6 +133,8 @@ blocked_row (HarleyClinicsWindow     *self,
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     if (g_strcmp0 (b->reason, reasons[i]) == 0)
       reason = gtk_string_list_get_string (GTK_STRING_LIST (labels), i);
+  if (reason == b->reason)
+    reason = harley_diary_blocked_reason_label (b->reason);
   from = harley_wall_time_parse (b->starts, &day, &minute, NULL) ? harley_wall_time_format (&day, minute) : NULL;
   to = harley_wall_time_parse (b->ends, &day, &minute, NULL) ? harley_wall_time_format (&day, minute) : NULL;
   title = b->note ? g_strdup_printf ("%s: %s", reason, b->note) : g_strdup (reason);
@@ -227,48 +234,97 @@ show_problem (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
 
+static char *
+format_day (const GDate *date)
+{
+  if (!g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (date), (guint) g_date_get_month (date),
+                          (guint) g_date_get_year (date));
+}
+
+static guint
+repeat_of (const HarleyRecurrence *r)
+{
+  if (r->kind == HARLEY_RECURRENCE_ONCE)
+    return REPEAT_ONCE;
+  if (r->kind == HARLEY_RECURRENCE_WEEKLY)
+    return r->interval == 2 ? REPEAT_FORTNIGHTLY : REPEAT_WEEKLY;
+  return r->week == HARLEY_RECURRENCE_LAST_WEEK ? REPEAT_MONTHLY_LAST : REPEAT_MONTHLY_NTH;
+}
+
+/* The clinic's next date from today, the natural first date of a change. */
+static GDate
+next_date_of (const HarleySession *s,
+              const GDate         *today)
+{
+  GDate until = *today;
+  g_autoptr(GArray) dates = NULL;
+
+  g_date_add_years (&until, 2);
+  dates = harley_recurrence_expand (s->recurrence, today, &until);
+  return dates->len > 0 ? g_array_index (dates, GDate, 0) : *today;
+}
+
+static void
+fill_change_form (HarleyClinicsWindow *self,
+                  const HarleySession *s,
+                  const GDate         *today)
+{
+  g_autofree char *start = harley_format_minutes (s->start);
+  g_autofree char *end = harley_format_minutes (s->end);
+  GDate next = next_date_of (s, today);
+
+  for (guint i = 0; i < self->clinicians->len; i++)
+    if (((HarleyClinician *) g_ptr_array_index (self->clinicians, i))->id == s->clinician_id)
+      adw_combo_row_set_selected (self->clinician_row, i);
+  for (guint i = 0; i < g_list_model_get_n_items (self->places); i++)
+    {
+      g_autoptr(HarleyContact) place = g_list_model_get_item (self->places, i);
+
+      if (harley_contact_get_id (place) == s->location_id)
+        adw_combo_row_set_selected (self->place_row, i + 1);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+  gtk_spin_button_set_value (self->slot_spin, s->slot_minutes);
+  g_free (self->shown_first);
+  g_free (self->shown_last);
+  self->shown_first = format_day (&next);
+  self->shown_last = format_day (&s->recurrence->end);
+  self->shown_repeat = repeat_of (s->recurrence);
+  gtk_editable_set_text (GTK_EDITABLE (self->change_from_row), self->shown_first);
+  gtk_editable_set_text (GTK_EDITABLE (self->first_row), self->shown_first);
+  gtk_editable_set_text (GTK_EDITABLE (self->last_row), self->shown_last);
+  adw_combo_row_set_selected (self->repeat_row, self->shown_repeat);
+}
+
 static void
 open_clinic_form (HarleyClinicsWindow *self,
                   const HarleySession *s)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  g_autofree char *today_text = g_date_time_format (now, "%d/%m/%Y");
+  GDate today;
 
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
   self->changing_id = s ? s->id : 0;
   adw_window_title_set_title (self->clinic_title, s ? _("Change Clinic") : _("Add Clinic"));
   gtk_widget_set_visible (GTK_WIDGET (self->change_from_row), s != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->change_from_row), today);
-  gtk_editable_set_text (GTK_EDITABLE (self->first_row), today);
+  /* A change stays with the clinician; another clinician's is a new clinic. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clinician_row), s == NULL);
+  adw_combo_row_set_selected (self->clinician_row, 0);
+  adw_combo_row_set_selected (self->place_row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->first_row), today_text);
   gtk_editable_set_text (GTK_EDITABLE (self->last_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), "09:00");
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), "13:00");
   gtk_spin_button_set_value (self->slot_spin, 15);
   adw_combo_row_set_selected (self->repeat_row, REPEAT_WEEKLY);
   if (s != NULL)
-    {
-      g_autofree char *start = harley_format_minutes (s->start);
-      g_autofree char *end = harley_format_minutes (s->end);
-
-      for (guint i = 0; i < self->clinicians->len; i++)
-        if (((HarleyClinician *) g_ptr_array_index (self->clinicians, i))->id == s->clinician_id)
-          adw_combo_row_set_selected (self->clinician_row, i);
-      for (guint i = 0; i < g_list_model_get_n_items (self->places); i++)
-        {
-          g_autoptr(HarleyContact) place = g_list_model_get_item (self->places, i);
-
-          if (harley_contact_get_id (place) == s->location_id)
-            adw_combo_row_set_selected (self->place_row, i + 1);
-        }
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
-      gtk_spin_button_set_value (self->slot_spin, s->slot_minutes);
-      adw_combo_row_set_selected (self->repeat_row,
-                                  s->recurrence->kind == HARLEY_RECURRENCE_ONCE ? REPEAT_ONCE
-                                  : s->recurrence->kind == HARLEY_RECURRENCE_WEEKLY
-                                    ? (s->recurrence->interval == 2 ? REPEAT_FORTNIGHTLY : REPEAT_WEEKLY)
-                                    : (s->recurrence->week == HARLEY_RECURRENCE_LAST_WEEK ? REPEAT_MONTHLY_LAST
-                                                                                          : REPEAT_MONTHLY_NTH));
-    }
+    fill_change_form (self, s, &today);
   show_problem (self->clinic_problem, NULL);
   gtk_stack_set_visible_child_name (self->stack, "clinic");
 }
@@ -292,7 +348,14 @@ read_recurrence (HarleyClinicsWindow  *self,
       r = harley_recurrence_new_weekly (&first, 2);
       break;
     case REPEAT_MONTHLY_NTH:
-      r = harley_recurrence_new_monthly (&first, MIN (week, 4), g_date_get_weekday (&first));
+      if (week > 4)
+        {
+          g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_INVALID,
+                       _("Not every month has a fifth such weekday: choose “on the last such weekday”, "
+                         "or a first clinic earlier in the month."));
+          return NULL;
+        }
+      r = harley_recurrence_new_monthly (&first, week, g_date_get_weekday (&first));
       break;
     case REPEAT_MONTHLY_LAST:
       r = harley_recurrence_new_monthly (&first, HARLEY_RECURRENCE_LAST_WEEK, g_date_get_weekday (&first));
@@ -312,6 +375,15 @@ read_recurrence (HarleyClinicsWindow  *self,
       harley_recurrence_set_end (r, &last);
     }
   return g_steal_pointer (&r);
+}
+
+static gboolean
+pattern_unchanged (HarleyClinicsWindow *self)
+{
+  return self->changing_id != 0
+         && adw_combo_row_get_selected (self->repeat_row) == self->shown_repeat
+         && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->first_row)), self->shown_first) == 0
+         && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->last_row)), self->shown_last) == 0;
 }
 
 static gboolean
@@ -341,7 +413,10 @@ read_clinic (HarleyClinicsWindow  *self,
 
       s->location_id = harley_contact_get_id (contact);
     }
+  gtk_spin_button_update (self->slot_spin);
   s->slot_minutes = gtk_spin_button_get_value_as_int (self->slot_spin);
+  if (pattern_unchanged (self))
+    return TRUE;   /* the pattern goes on as it is */
   return (s->recurrence = read_recurrence (self, error)) != NULL;
 }
 
@@ -560,6 +635,8 @@ harley_clinics_window_dispose (GObject *object)
   g_clear_object (&self->places);
   g_clear_pointer (&self->clinicians, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_first, g_free);
+  g_clear_pointer (&self->shown_last, g_free);
 
   G_OBJECT_CLASS (harley_clinics_window_parent_class)->dispose (object);
 }

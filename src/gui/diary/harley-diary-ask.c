@@ -15,6 +15,8 @@
 typedef struct
 {
   GtkWidget               *near;
+  HarleyDiaryAttemptKind   kind;
+  GtkWidget               *question;   /* the dialog on screen, if any */
   HarleyDiaryAttemptFunc   attempt;
   HarleyDiaryDoneFunc      done;
   gpointer                 data;
@@ -39,8 +41,7 @@ finish (Attempt  *self,
 static gboolean
 override_for (const GError     *error,
               HarleyBookFlags  *flag,
-              const char      **heading,
-              const char      **go)
+              const char      **heading)
 {
   if (error->domain != HARLEY_DIARY_ERROR)
     return FALSE;
@@ -49,27 +50,22 @@ override_for (const GError     *error,
     case HARLEY_DIARY_ERROR_DOUBLE_BOOKED:
       *flag = HARLEY_BOOK_OVERBOOK;
       *heading = _("Overbook?");
-      *go = _("_Overbook");
       return TRUE;
     case HARLEY_DIARY_ERROR_BLOCKED:
       *flag = HARLEY_BOOK_ALLOW_BLOCKED;
-      *heading = _("Book in Blocked Time?");
-      *go = _("_Book Anyway");
+      *heading = _("Use Blocked Time?");
       return TRUE;
     case HARLEY_DIARY_ERROR_IN_PAST:
       *flag = HARLEY_BOOK_ALLOW_PAST;
-      *heading = _("Book in the Past?");
-      *go = _("_Book Anyway");
+      *heading = _("A Time That Has Passed?");
       return TRUE;
     case HARLEY_DIARY_ERROR_OUTSIDE_SESSION:
       *flag = HARLEY_BOOK_ALLOW_OUTSIDE_SESSION;
-      *heading = _("Book Outside the Clinic?");
-      *go = _("_Book Anyway");
+      *heading = _("Outside the Clinic?");
       return TRUE;
     case HARLEY_DIARY_ERROR_SAME_DAY:
       *flag = HARLEY_BOOK_ALLOW_SAME_DAY;
-      *heading = _("Book a Second Appointment That Day?");
-      *go = _("_Book Anyway");
+      *heading = _("A Second Appointment That Day?");
       return TRUE;
     case HARLEY_DIARY_ERROR_INVALID:
     case HARLEY_DIARY_ERROR_NOT_FOUND:
@@ -87,7 +83,8 @@ on_question_response_cb (AdwMessageDialog *dialog,
   HarleyBookFlags flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "harley-flag"));
 
   /* One answer only: closing the dialog afterwards must not answer again. */
-  g_signal_handlers_disconnect_by_func (dialog, on_question_response_cb, self);
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->question = NULL;
   if (g_strcmp0 (response, "go") != 0)
     {
       finish (self, FALSE);
@@ -105,17 +102,33 @@ parent_window (Attempt *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Closed with its window, unanswered: the same as No. */
+static void
+on_question_destroy_cb (GtkWidget *dialog,
+                        Attempt   *self)
+{
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->question = NULL;
+  finish (self, FALSE);
+}
+
 static void
 ask (Attempt      *self,
      const GError *error)
 {
+  gboolean moving = self->kind == HARLEY_DIARY_ATTEMPT_MOVE;
   HarleyBookFlags flag = 0;
   const char *heading = NULL;
-  const char *go = NULL;
+  const char *go;
   GtkWidget *dialog;
-  gboolean can_override = override_for (error, &flag, &heading, &go);
+  gboolean can_override = override_for (error, &flag, &heading);
 
-  dialog = adw_message_dialog_new (parent_window (self), can_override ? heading : _("Not Booked"),
+  if (flag == HARLEY_BOOK_OVERBOOK)
+    go = _("_Overbook");
+  else
+    go = moving ? _("_Move Anyway") : _("_Book Anyway");
+  dialog = adw_message_dialog_new (parent_window (self),
+                                   can_override ? heading : moving ? _("Not Moved") : _("Not Booked"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
                                    can_override ? _("_Cancel") : _("_Close"));
@@ -129,6 +142,8 @@ ask (Attempt      *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "harley-flag", GUINT_TO_POINTER (flag));
   g_signal_connect (dialog, "response", G_CALLBACK (on_question_response_cb), self);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_question_destroy_cb), self);
+  self->question = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -148,6 +163,7 @@ run_attempt (Attempt *self)
 /**
  * harley_diary_attempt:
  * @near: the widget whose window the questions belong to
+ * @kind: a booking or a move, for the questions' words
  * @attempt: books or moves, with the flags given
  * @done: (nullable): told at the end whether it was done
  * @data: for @attempt and @done
@@ -157,6 +173,7 @@ run_attempt (Attempt *self)
  */
 void
 harley_diary_attempt (GtkWidget              *near,
+                      HarleyDiaryAttemptKind  kind,
                       HarleyDiaryAttemptFunc  attempt,
                       HarleyDiaryDoneFunc     done,
                       gpointer                data,
@@ -165,6 +182,7 @@ harley_diary_attempt (GtkWidget              *near,
   Attempt *self = g_new0 (Attempt, 1);
 
   g_set_weak_pointer (&self->near, near);
+  self->kind = kind;
   self->attempt = attempt;
   self->done = done;
   self->data = data;

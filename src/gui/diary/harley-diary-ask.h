@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  HARLEY_DIARY_ATTEMPT_BOOK,
+  HARLEY_DIARY_ATTEMPT_MOVE,
+} HarleyDiaryAttemptKind;
+
 /* Tries to book or move with @flags; returns FALSE with the refusal. */
 typedef gboolean (*HarleyDiaryAttemptFunc) (gpointer          data,
                                             HarleyBookFlags   flags,
@@ -16,6 +22,7 @@ typedef void     (*HarleyDiaryDoneFunc)    (gpointer          data,
                                             gboolean          done);
 
 void harley_diary_attempt (GtkWidget               *near,
+                           HarleyDiaryAttemptKind   kind,
                            HarleyDiaryAttemptFunc   attempt,
                            HarleyDiaryDoneFunc      done,
                            gpointer                 data,

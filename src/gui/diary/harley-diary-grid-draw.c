@@ -69,18 +69,6 @@ draw_sessions (HarleyDiaryGrid *self,
     }
 }
 
-static const char *
-blocked_reason_label (const char *reason)
-{
-  if (g_strcmp0 (reason, "holiday") == 0)
-    return _("Holiday");
-  if (g_strcmp0 (reason, "theatre") == 0)
-    return _("Theatre");
-  if (g_strcmp0 (reason, "admin") == 0)
-    return _("Admin");
-  return _("Blocked");
-}
-
 static void
 draw_blocked_reason (HarleyDiaryGrid         *self,
                      GtkSnapshot             *snapshot,
@@ -90,8 +78,8 @@ draw_blocked_reason (HarleyDiaryGrid         *self,
                      double                   top,
                      double                   width)
 {
-  g_autofree char *text = b->note != NULL ? g_strdup_printf ("%s: %s", blocked_reason_label (b->reason), b->note)
-                                          : g_strdup (blocked_reason_label (b->reason));
+  g_autofree char *text = b->note != NULL ? g_strdup_printf ("%s: %s", harley_diary_blocked_reason_label (b->reason), b->note)
+                                          : g_strdup (harley_diary_blocked_reason_label (b->reason));
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   GdkRGBA dim = *fg;
 

@@ -164,8 +164,8 @@ assign_lanes (HarleyDiaryGrid *self)
   for (guint c = 0; c < self->columns->len; c++)
     {
       g_autoptr(GPtrArray) run = g_ptr_array_new ();
+      g_autoptr(GArray) lane_end = g_array_new (FALSE, TRUE, sizeof (int));
       int run_end = -1;
-      int lane_end[8] = { 0 };
 
       for (guint i = 0; i <= self->blocks->len; i++)
         {
@@ -183,15 +183,17 @@ assign_lanes (HarleyDiaryGrid *self)
               for (guint j = 0; j < run->len; j++)
                 ((HarleyDiaryBlock *) g_ptr_array_index (run, j))->n_lanes = n;
               g_ptr_array_set_size (run, 0);
-              memset (lane_end, 0, sizeof lane_end);
+              g_array_set_size (lane_end, 0);
               run_end = -1;
             }
           if (block == NULL)
             break;
           block->lane = 0;
-          while (block->lane < G_N_ELEMENTS (lane_end) - 1 && lane_end[block->lane] > info->start)
+          while (block->lane < lane_end->len && g_array_index (lane_end, int, block->lane) > info->start)
             block->lane++;
-          lane_end[block->lane] = info->end;
+          if (block->lane == lane_end->len)
+            g_array_set_size (lane_end, lane_end->len + 1);
+          g_array_index (lane_end, int, block->lane) = info->end;
           run_end = MAX (run_end, info->end);
           g_ptr_array_add (run, block);
         }
@@ -381,6 +383,25 @@ _harley_diary_grid_slot_minutes_at (HarleyDiaryGrid *self,
   return 15;
 }
 
+/* The start of the slot @minute falls in: slots count from their
+ * clinic's start; outside clinics, quarter hours. */
+static int
+slot_start_at (HarleyDiaryGrid *self,
+               guint            column,
+               int              minute)
+{
+  const HarleyDiaryColumn *c = _harley_diary_grid_get_column (self, column);
+
+  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
+    {
+      const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
+
+      if (_harley_diary_grid_column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
+        return d->start + ((minute - d->start) / d->slot_minutes) * d->slot_minutes;
+    }
+  return minute - minute % 15;
+}
+
 static HarleyDiaryBlock *
 block_under_cursor (HarleyDiaryGrid *self)
 {
@@ -461,7 +482,6 @@ activate_cursor (HarleyDiaryGrid *self)
 {
   HarleyDiaryBlock *block = block_under_cursor (self);
   const HarleyDiaryColumn *column;
-  int step;
 
   if (self->columns->len == 0)
     return;
@@ -471,9 +491,8 @@ activate_cursor (HarleyDiaryGrid *self)
       return;
     }
   column = _harley_diary_grid_get_column (self, self->cursor_column);
-  step = _harley_diary_grid_slot_minutes_at (self, self->cursor_column, self->cursor_minute);
   g_signal_emit (self, signals[SLOT_ACTIVATED], 0, column->clinician_id, &column->date,
-                 self->cursor_minute - (self->cursor_minute - self->first_minute) % step);
+                 slot_start_at (self, self->cursor_column, self->cursor_minute));
 }
 
 static gboolean
@@ -554,7 +573,8 @@ on_click_pressed_cb (GtkGestureClick *gesture,
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  harley_diary_grid_set_cursor (self, x_to_column (self, x), y_to_minute (self, y));
+  harley_diary_grid_set_cursor (self, x_to_column (self, x),
+                                slot_start_at (self, x_to_column (self, x), y_to_minute (self, y)));
   if (n_press == 2)
     activate_cursor (self);
 }
@@ -633,6 +653,15 @@ on_drag_update_cb (GtkGestureDrag  *gesture,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+static gboolean
+released_outside (HarleyDiaryGrid *self,
+                  double           x,
+                  double           y)
+{
+  return x < GUTTER || x >= gtk_widget_get_width (GTK_WIDGET (self))
+         || y < 0 || y >= gtk_widget_get_height (GTK_WIDGET (self));
+}
+
 static void
 on_drag_end_cb (GtkGestureDrag  *gesture,
                 double           dx,
@@ -654,7 +683,9 @@ on_drag_end_cb (GtkGestureDrag  *gesture,
   self->drag_mode = DRAG_NONE;
   self->drag_block = NULL;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  if (self->ghost_column == block->column && self->ghost_start == info->start && self->ghost_end == info->end)
+  /* Let go outside the columns: nothing moves. */
+  if (released_outside (self, self->drag_x + dx, self->drag_y + dy)
+      || (self->ghost_column == block->column && self->ghost_start == info->start && self->ghost_end == info->end))
     {
       g_autofree char *markup = block_markup_for (self, info);
 

@@ -276,7 +276,7 @@ _harley_diary_page_move (HarleyDiaryPage *self,
   move->date = *date;
   move->start = start;
   move->end = end;
-  harley_diary_attempt (GTK_WIDGET (self), try_move, move_done, move, move_free);
+  harley_diary_attempt (GTK_WIDGET (self), HARLEY_DIARY_ATTEMPT_MOVE, try_move, move_done, move, move_free);
 }
 
 /* diary.move (appointment id, clinician id, "YYYY-MM-DD", start, end): what a drag does */

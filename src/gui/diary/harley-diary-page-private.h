@@ -38,6 +38,8 @@ struct _HarleyDiaryPage
   char               *view;           /* "day" or "week" */
   guint               scrolled_to_morning : 1;
   guint               filling_dropdown : 1;
+  guint               filling_notes : 1;
+  guint               notes_typed : 1;      /* typed into the notes, not yet kept */
 };
 
 void      _harley_diary_page_class_actions_init (GtkWidgetClass   *widget_class);

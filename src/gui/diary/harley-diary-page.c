@@ -362,6 +362,34 @@ show_history (HarleyDiaryPage *self,
   gtk_label_set_text (self->history_label, text->str);
 }
 
+/* Notes typed for the appointment that was shown are kept, whatever
+ * comes next: Enter, another appointment, a status step or a reload. */
+static void
+keep_typed_notes (HarleyDiaryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->notes_typed || self->selected == NULL)
+    return;
+  self->notes_typed = FALSE;
+  if (!harley_diary_set_notes (self->store, harley_appointment_get_id (self->selected),
+                               gtk_editable_get_text (GTK_EDITABLE (self->notes_entry)), &error))
+    _harley_diary_page_toast (self, error->message);
+}
+
+static void
+on_notes_entry_changed_cb (HarleyDiaryPage *self)
+{
+  if (!self->filling_notes)
+    self->notes_typed = TRUE;
+}
+
+static void
+on_notes_focus_leave_cb (HarleyDiaryPage *self)
+{
+  keep_typed_notes (self);
+}
+
 static void
 show_selected (HarleyDiaryPage *self)
 {
@@ -372,6 +400,7 @@ show_selected (HarleyDiaryPage *self)
   g_autofree char *about = NULL;
   g_autofree char *status = NULL;
 
+  keep_typed_notes (self);
   g_set_object (&self->selected, a);
   _harley_diary_page_update_actions (self);
   if (a == NULL)
@@ -396,7 +425,9 @@ show_selected (HarleyDiaryPage *self)
   gtk_label_set_text (self->when_label, when);
   gtk_label_set_text (self->about_label, about);
   gtk_label_set_text (self->status_label, status);
+  self->filling_notes = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->notes_entry), info->notes ? info->notes : "");
+  self->filling_notes = FALSE;
   show_history (self, info->id);
   gtk_stack_set_visible_child_name (self->details_stack, "appointment");
 }
@@ -408,6 +439,7 @@ on_notes_entry_activate_cb (HarleyDiaryPage *self)
 
   if (self->selected == NULL)
     return;
+  self->notes_typed = FALSE;
   if (!harley_diary_set_notes (self->store, harley_appointment_get_id (self->selected),
                                gtk_editable_get_text (GTK_EDITABLE (self->notes_entry)), &error))
     {
@@ -626,10 +658,15 @@ static void
 harley_diary_page_init (HarleyDiaryPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkEventController *focus;
   int minute;
 
   self->view = g_strdup ("day");
   harley_wall_time_from_utc (now, &self->date, &minute);
   self->clinicians = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_clinician_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_notes_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_entry), focus);
+  g_signal_connect_swapped (self->notes_entry, "changed", G_CALLBACK (on_notes_entry_changed_cb), self);
 }

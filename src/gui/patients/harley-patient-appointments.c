@@ -117,6 +117,7 @@ harley_patient_appointments_show (HarleyPatientAppointments *self,
 static void
 on_book_clicked_cb (HarleyPatientAppointments *self)
 {
+  gtk_spin_button_update (self->weeks);
   if (self->patient_id != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.book-follow-up", "(xi)", self->patient_id,
                                 gtk_spin_button_get_value_as_int (self->weeks));
