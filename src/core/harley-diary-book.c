@@ -21,7 +21,7 @@
   "JOIN appointment_type t ON t.id = a.type_id JOIN clinician c ON c.id = a.clinician_id " \
   "LEFT JOIN contact l ON l.id = a.location_id "
 
-static HarleyAppointment *
+static gpointer
 appointment_from_row (sqlite3_stmt *stmt)
 {
   HarleyAppointmentInfo info = { 0 };
@@ -62,18 +62,7 @@ collect (HarleyStore   *store,
          sqlite3_stmt  *stmt,
          GError       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, appointment_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _harley_diary_collect (store, stmt, appointment_from_row, g_object_unref, error);
 }
 
 /**

@@ -26,4 +26,13 @@ gboolean  _harley_diary_add_events     (HarleyStore   *store,
 int       _harley_diary_compare_days   (gconstpointer  a,
                                         gconstpointer  b);
 
+/* Makes one item of a list from the statement's current row. */
+typedef gpointer (*HarleyDiaryRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray *_harley_diary_collect       (HarleyStore        *store,
+                                        sqlite3_stmt       *stmt,
+                                        HarleyDiaryRowFunc  row,
+                                        GDestroyNotify      free_func,
+                                        GError            **error);
+
 G_END_DECLS

@@ -563,6 +563,20 @@ failed:
   return 0;
 }
 
+static gpointer
+blocked_from_row (sqlite3_stmt *stmt)
+{
+  HarleyBlockedTime *b = g_new0 (HarleyBlockedTime, 1);
+
+  b->id = sqlite3_column_int64 (stmt, 0);
+  b->clinician_id = sqlite3_column_int64 (stmt, 1);
+  b->reason = harley_column_dup (stmt, 2);
+  b->note = harley_column_dup (stmt, 3);
+  b->starts = harley_column_dup (stmt, 4);
+  b->ends = harley_column_dup (stmt, 5);
+  return b;
+}
+
 /**
  * harley_diary_list_blocked:
  * @from: the first day
@@ -580,33 +594,12 @@ harley_diary_list_blocked (HarleyStore  *store,
   sqlite3_stmt *stmt = harley_store_prepare (store,
     "SELECT id, clinician_id, reason, note, starts, ends FROM blocked_time "
     "WHERE ends > ?1 AND starts < ?2 ORDER BY starts", error);
-  g_autoptr(GPtrArray) list = NULL;
   GDate after = *to;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   g_date_add_days (&after, 1);
   sqlite3_bind_text (stmt, 1, _harley_diary_date_iso (from), -1, g_free);
   sqlite3_bind_text (stmt, 2, _harley_diary_date_iso (&after), -1, g_free);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_blocked_time_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HarleyBlockedTime *b = g_new0 (HarleyBlockedTime, 1);
-
-      b->id = sqlite3_column_int64 (stmt, 0);
-      b->clinician_id = sqlite3_column_int64 (stmt, 1);
-      b->reason = harley_column_dup (stmt, 2);
-      b->note = harley_column_dup (stmt, 3);
-      b->starts = harley_column_dup (stmt, 4);
-      b->ends = harley_column_dup (stmt, 5);
-      g_ptr_array_add (list, b);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _harley_diary_collect (store, stmt, blocked_from_row, (GDestroyNotify) harley_blocked_time_free, error);
 }

@@ -98,6 +98,37 @@ _harley_diary_add_events (HarleyStore  *store,
   return _harley_register_add_event (store, patient_id, now, "appointment", summary, error);
 }
 
+/**
+ * _harley_diary_collect:
+ * @stmt: a prepared, bound statement
+ * @row: makes an item of each row
+ * @free_func: frees an item
+ *
+ * Steps @stmt to its end and resets it.
+ *
+ * Returns: (transfer full): the items, or %NULL with @error set
+ */
+GPtrArray *
+_harley_diary_collect (HarleyStore         *store,
+                       sqlite3_stmt        *stmt,
+                       HarleyDiaryRowFunc   row,
+                       GDestroyNotify       free_func,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* Clinicians {{{1 */
 
 void
@@ -106,6 +137,17 @@ harley_clinician_free (HarleyClinician *clinician)
   g_free (clinician->name);
   g_free (clinician->role);
   g_free (clinician);
+}
+
+static gpointer
+clinician_from_row (sqlite3_stmt *stmt)
+{
+  HarleyClinician *c = g_new0 (HarleyClinician, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->name = harley_column_dup (stmt, 1);
+  c->role = harley_column_dup (stmt, 2);
+  return c;
 }
 
 /**
@@ -120,28 +162,10 @@ harley_diary_list_clinicians (HarleyStore  *store,
 {
   sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT id, name, role FROM clinician "
                                                     "WHERE archived = 0 ORDER BY position, id", error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_clinician_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HarleyClinician *c = g_new0 (HarleyClinician, 1);
-
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->name = harley_column_dup (stmt, 1);
-      c->role = harley_column_dup (stmt, 2);
-      g_ptr_array_add (list, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _harley_diary_collect (store, stmt, clinician_from_row, (GDestroyNotify) harley_clinician_free, error);
 }
 
 static gboolean
@@ -224,6 +248,16 @@ harley_place_free (HarleyPlace *place)
   g_free (place);
 }
 
+static gpointer
+place_from_row (sqlite3_stmt *stmt)
+{
+  HarleyPlace *place = g_new0 (HarleyPlace, 1);
+
+  place->id = sqlite3_column_int64 (stmt, 0);
+  place->name = harley_column_dup (stmt, 1);
+  return place;
+}
+
 /**
  * harley_diary_list_places:
  *
@@ -237,27 +271,10 @@ harley_diary_list_places (HarleyStore  *store,
   sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT DISTINCT c.id, c.name FROM clinic_session s "
                                                     "JOIN contact c ON c.id = s.location_id ORDER BY c.name",
                                              error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_place_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HarleyPlace *place = g_new0 (HarleyPlace, 1);
-
-      place->id = sqlite3_column_int64 (stmt, 0);
-      place->name = harley_column_dup (stmt, 1);
-      g_ptr_array_add (list, place);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _harley_diary_collect (store, stmt, place_from_row, (GDestroyNotify) harley_place_free, error);
 }
 
 /* Appointment types {{{1 */
@@ -268,6 +285,18 @@ harley_appointment_type_free (HarleyAppointmentType *type)
   g_free (type->name);
   g_free (type->colour);
   g_free (type);
+}
+
+static gpointer
+type_from_row (sqlite3_stmt *stmt)
+{
+  HarleyAppointmentType *t = g_new0 (HarleyAppointmentType, 1);
+
+  t->id = sqlite3_column_int64 (stmt, 0);
+  t->name = harley_column_dup (stmt, 1);
+  t->minutes = sqlite3_column_int (stmt, 2);
+  t->colour = harley_column_dup (stmt, 3);
+  return t;
 }
 
 /**
@@ -282,29 +311,10 @@ harley_diary_list_types (HarleyStore  *store,
 {
   sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT id, name, minutes, colour FROM appointment_type "
                                                     "WHERE archived = 0 ORDER BY position, id", error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) harley_appointment_type_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HarleyAppointmentType *t = g_new0 (HarleyAppointmentType, 1);
-
-      t->id = sqlite3_column_int64 (stmt, 0);
-      t->name = harley_column_dup (stmt, 1);
-      t->minutes = sqlite3_column_int (stmt, 2);
-      t->colour = harley_column_dup (stmt, 3);
-      g_ptr_array_add (list, t);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _harley_diary_collect (store, stmt, type_from_row, (GDestroyNotify) harley_appointment_type_free, error);
 }
 
 /**
