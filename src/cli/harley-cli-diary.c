@@ -296,15 +296,7 @@ run_book (HarleyCli  *cli,
 
 /* Dispatch {{{1 */
 
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  int       (*run) (HarleyCli  *cli,
-                    char      **args);
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const HarleyCliCommand subcommands[] = {
   { "list", N_("List a day's appointments"), run_list },
   { "book", N_("Book an appointment"), run_book },
   { "export-ics", N_("Export the diary as an iCalendar file"), _harley_cli_diary_export_ics },
@@ -312,15 +304,20 @@ static const Subcommand subcommands[] = {
 };
 
 static char *
-describe_subcommands (void)
+describe_unknown (const char *word)
 {
-  GString *text = g_string_new (_("Commands:\n"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    g_string_append_printf (text, "  %-12s %s\n", subcommands[i].name, _(subcommands[i].summary));
-  g_string_append (text, _("\nRun “harley-cli diary COMMAND --help” to see its options.\n"));
-  return g_string_free (text, FALSE);
+  return g_strdup_printf (_("“%s” is not something harley-cli can do with the diary."), word);
 }
+
+static const HarleyCliGroup group = {
+  .name = "diary",
+  .summary = N_("The consultant's diary."),
+  .say_what_to_do = N_("Say what to do, such as “diary list” or “diary book”."),
+  .describe_unknown = describe_unknown,
+  .subcommands = subcommands,
+  .n_subcommands = G_N_ELEMENTS (subcommands),
+  .name_width = 12,
+};
 
 /**
  * _harley_cli_diary:
@@ -333,22 +330,5 @@ int
 _harley_cli_diary (HarleyCli  *cli,
                    char      **args)
 {
-  g_autofree char *description = describe_subcommands ();
-  g_autofree char *message = NULL;
-  g_auto(GStrv) rest = NULL;
-  int status = _harley_cli_parse (cli, "diary", _("COMMAND [OPTION…]"),
-                                  _("The consultant's diary."), description, NULL, TRUE, &args);
-
-  if (status >= 0)
-    return status;
-  for (guint i = 0; args[1] != NULL && i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (args[1], subcommands[i].name))
-      {
-        rest = g_strdupv (args + 1);
-        return subcommands[i].run (cli, rest);
-      }
-  if (args[1] == NULL)
-    return _harley_cli_usage ("harley-cli diary", _("Say what to do, such as “diary list” or “diary book”."));
-  message = g_strdup_printf (_("“%s” is not something harley-cli can do with the diary."), args[1]);
-  return _harley_cli_usage ("harley-cli diary", message);
+  return _harley_cli_run_group (cli, args, &group);
 }

@@ -477,29 +477,26 @@ run_add (HarleyCli  *cli,
 
 /* Dispatch {{{1 */
 
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  int       (*run) (HarleyCli  *cli,
-                    char      **args);
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const HarleyCliCommand subcommands[] = {
   { "search", N_("Find patients by name, date of birth, NHS number, postcode or phone"), run_search },
   { "add", N_("Add a patient"), run_add },
 };
 
 static char *
-describe_subcommands (void)
+describe_unknown (const char *word)
 {
-  GString *text = g_string_new (_("Commands:\n"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    g_string_append_printf (text, "  %-8s %s\n", subcommands[i].name, _(subcommands[i].summary));
-  g_string_append (text, _("\nRun “harley-cli patients COMMAND --help” to see its options.\n"));
-  return g_string_free (text, FALSE);
+  return g_strdup_printf (_("“%s” is not something harley-cli can do with patients."), word);
 }
+
+static const HarleyCliGroup group = {
+  .name = "patients",
+  .summary = N_("The patient register."),
+  .say_what_to_do = N_("Say what to do: “patients search” or “patients add”."),
+  .describe_unknown = describe_unknown,
+  .subcommands = subcommands,
+  .n_subcommands = G_N_ELEMENTS (subcommands),
+  .name_width = 8,
+};
 
 /**
  * _harley_cli_patients:
@@ -512,22 +509,5 @@ int
 _harley_cli_patients (HarleyCli  *cli,
                       char      **args)
 {
-  g_autofree char *description = describe_subcommands ();
-  g_autofree char *message = NULL;
-  g_auto(GStrv) rest = NULL;
-  int status = _harley_cli_parse (cli, "patients", _("COMMAND [OPTION…]"),
-                                  _("The patient register."), description, NULL, TRUE, &args);
-
-  if (status >= 0)
-    return status;
-  for (guint i = 0; args[1] != NULL && i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (args[1], subcommands[i].name))
-      {
-        rest = g_strdupv (args + 1);
-        return subcommands[i].run (cli, rest);
-      }
-  if (args[1] == NULL)
-    return _harley_cli_usage ("harley-cli patients", _("Say what to do: “patients search” or “patients add”."));
-  message = g_strdup_printf (_("“%s” is not something harley-cli can do with patients."), args[1]);
-  return _harley_cli_usage ("harley-cli patients", message);
+  return _harley_cli_run_group (cli, args, &group);
 }

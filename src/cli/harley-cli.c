@@ -17,14 +17,6 @@
 #define DEFAULT_DEMO_PATIENTS 1000
 #define MAX_CHECK_PROBLEMS    20
 
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  int       (*run) (HarleyCli  *cli,
-                    char      **args);
-} Command;
-
 /* Errors and exit status {{{1 */
 
 static int
@@ -287,6 +279,67 @@ _harley_cli_open (HarleyCli *cli,
   return store;
 }
 
+/* Groups of sub-commands {{{1 */
+
+static char *
+describe_subcommands (const HarleyCliGroup *group)
+{
+  GString *text = g_string_new (_("Commands:\n"));
+
+  for (guint i = 0; i < group->n_subcommands; i++)
+    g_string_append_printf (text, "  %-*s %s\n", group->name_width, group->subcommands[i].name,
+                            _(group->subcommands[i].summary));
+  /* TRANSLATORS: %s is a command that has commands of its own, e.g. "diary" */
+  g_string_append_printf (text, _("\nRun “harley-cli %s COMMAND --help” to see its options.\n"), group->name);
+  return g_string_free (text, FALSE);
+}
+
+static const HarleyCliCommand *
+find_subcommand (const HarleyCliGroup *group,
+                 const char           *name)
+{
+  for (guint i = 0; i < group->n_subcommands; i++)
+    if (g_str_equal (group->subcommands[i].name, name))
+      return &group->subcommands[i];
+  return NULL;
+}
+
+/**
+ * _harley_cli_run_group:
+ * @cli: the run's settings
+ * @args: the group's name, e.g. "diary", and what follows it
+ * @group: the group and its sub-commands
+ *
+ * Runs the sub-command that @args names, or says what the group can do.
+ *
+ * Returns: the exit status
+ */
+int
+_harley_cli_run_group (HarleyCli            *cli,
+                       char                **args,
+                       const HarleyCliGroup *group)
+{
+  g_autofree char *description = describe_subcommands (group);
+  g_autofree char *command = g_strconcat ("harley-cli ", group->name, NULL);
+  g_autofree char *message = NULL;
+  g_auto(GStrv) rest = NULL;
+  const HarleyCliCommand *subcommand;
+  int status = _harley_cli_parse (cli, group->name, _("COMMAND [OPTION…]"), _(group->summary),
+                                  description, NULL, TRUE, &args);
+
+  if (status >= 0)
+    return status;
+  if (args[1] == NULL)
+    return _harley_cli_usage (command, _(group->say_what_to_do));
+  if ((subcommand = find_subcommand (group, args[1])) == NULL)
+    {
+      message = group->describe_unknown (args[1]);
+      return _harley_cli_usage (command, message);
+    }
+  rest = g_strdupv (args + 1);
+  return subcommand->run (cli, rest);
+}
+
 /* Commands {{{1 */
 
 static int
@@ -451,7 +504,7 @@ run_check (HarleyCli  *cli,
 static int run_help (HarleyCli  *cli,
                      char      **args);
 
-static const Command commands[] = {
+static const HarleyCliCommand commands[] = {
   { "init", N_("Create the practice database, or check that it opens") , run_init },
   { "demo", N_("Fill a new, empty database with demo patients"), run_demo },
   { "check", N_("Check the practice database for damage"), run_check },
@@ -462,7 +515,7 @@ static const Command commands[] = {
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 
-static const Command *
+static const HarleyCliCommand *
 find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -536,7 +589,7 @@ main_context (char     **database,
 static int
 run_command (Run *run)
 {
-  const Command *command = find_command (run->args[1]);
+  const HarleyCliCommand *command = find_command (run->args[1]);
   g_auto(GStrv) args = NULL;
 
   if (command == NULL)

@@ -27,6 +27,29 @@ typedef struct
   char *database;    /* --database, or NULL for the default */
 } HarleyCli;
 
+/* A command, or one of a group's sub-commands. The summary, which --help
+ * lists, is marked for translation and translated when shown. */
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (HarleyCli  *cli,
+                    char      **args);
+} HarleyCliCommand;
+
+/* A command made of sub-commands, such as "diary list" and "diary book".
+ * Its texts, too, are marked for translation and translated when shown. */
+typedef struct
+{
+  const char              *name;             /* "diary" */
+  const char              *summary;          /* what --help says it is */
+  const char              *say_what_to_do;   /* when no sub-command is given */
+  char                  *(*describe_unknown) (const char *word);  /* a word that is not one */
+  const HarleyCliCommand  *subcommands;
+  guint                    n_subcommands;
+  int                      name_width;       /* of the names' column in --help */
+} HarleyCliGroup;
+
 int           harley_cli_run                 (int                  argc,
                                               char               **argv);
 int           harley_cli_exit_status         (const GError        *error);
@@ -48,6 +71,9 @@ int           _harley_cli_usage              (const char          *command,
 HarleyStore  *_harley_cli_open               (HarleyCli           *cli,
                                               gboolean             create,
                                               int                 *status);
+int           _harley_cli_run_group          (HarleyCli           *cli,
+                                              char               **args,
+                                              const HarleyCliGroup *group);
 int           _harley_cli_patients           (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary              (HarleyCli           *cli,
