@@ -5,6 +5,10 @@
 
 #include <adwaita.h>
 
+#include "harley-application.h"
+#include "harley-test-util.h"
+#include "harley-window.h"
+
 /* Lets the window react, as the main loop does between keystrokes. */
 static inline void
 harley_test_iterate (guint ms)
@@ -16,9 +20,71 @@ harley_test_iterate (guint ms)
       ;
 }
 
-/* The message dialog on screen, if any. */
-static inline AdwMessageDialog *
-harley_test_find_dialog (void)
+/* A new practice database in a temporary folder of its own: sets @dir and
+ * @path, and returns the store open for the test to fill. Close it before
+ * harley_test_start (), as another Harley holding the file is refused. */
+static inline HarleyStore *
+harley_test_new_database (char **dir,
+                          char **path)
+{
+  g_autoptr(GError) error = NULL;
+  HarleyStore *store;
+
+  *dir = harley_test_make_dir ();
+  *path = harley_test_db_path (*dir);
+  store = harley_store_open (*path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Removes what harley_test_new_database () made, and frees @dir and @path. */
+static inline void
+harley_test_remove_database (char **dir,
+                             char **path)
+{
+  harley_test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+  g_clear_pointer (path, g_free);
+}
+
+/* Starts Harley on the database at @path, registered and activated as a
+ * start of Harley is; what it shows is left to the caller to find. */
+static inline HarleyApplication *
+harley_test_start (const char *path)
+{
+  HarleyApplication *app = harley_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  harley_application_set_database_path (app, path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+/* The main window harley_test_start () opened (transfer none). */
+static inline HarleyWindow *
+harley_test_main_window (HarleyApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (HARLEY_IS_WINDOW (window));
+  return HARLEY_WINDOW (window);
+}
+
+/* Closes @window and drops the application, as quitting Harley does. */
+static inline void
+harley_test_quit (HarleyWindow       *window,
+                  HarleyApplication **app)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  harley_test_iterate (50);
+  g_clear_object (app);
+}
+
+/* The visible toplevel of @type, if any (transfer none). */
+static inline gpointer
+harley_test_find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
 
@@ -26,10 +92,17 @@ harley_test_find_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
+}
+
+/* The message dialog on screen, if any. */
+static inline AdwMessageDialog *
+harley_test_find_dialog (void)
+{
+  return harley_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Answers a message dialog as a click on its button does: the response,
@@ -43,6 +116,37 @@ harley_test_respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
   harley_test_iterate (50);
+}
+
+/* Activates @action on @widget, as its shortcut or button does, and lets
+ * the window react. @parameter may be NULL; a floating one is consumed. */
+static inline void
+harley_test_activate (gpointer    widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
+  harley_test_iterate (50);
+}
+
+/* Types @text into @editable (any GtkEditable: an entry, a row, a spin
+ * button) one character at a time after clearing it, the cursor following,
+ * and lets the window react to each keystroke as it would. */
+static inline void
+harley_test_type_text (gpointer    editable,
+                       const char *text)
+{
+  GtkEditable *e = GTK_EDITABLE (editable);
+
+  gtk_editable_set_text (e, "");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = g_utf8_strlen (gtk_editable_get_text (e), -1);
+
+      gtk_editable_insert_text (e, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (e, position);
+      harley_test_iterate (5);
+    }
 }
 
 /* Each flow runs in a process of its own, as each start of Harley does:

@@ -68,15 +68,11 @@ add_monday_clinic (HarleyStore *store,
 static void
 desk_open (Desk *desk)
 {
-  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk->dir, &desk->path);
   g_autoptr(GPtrArray) clinicians = NULL;
   g_autoptr(GError) error = NULL;
   GDate monday;
 
-  desk->dir = harley_test_make_dir ();
-  desk->path = harley_test_db_path (desk->dir);
-  store = harley_store_open (desk->path, &error);
-  g_assert_no_error (error);
   desk->jane = add_patient (store, "Jane", "Smith", "1965-03-07");
   desk->john = add_patient (store, "John", "Roe", "1972-11-30");
   clinicians = harley_diary_list_clinicians (store, &error);
@@ -84,13 +80,8 @@ desk_open (Desk *desk)
   add_monday_clinic (store, desk->clinician);
   g_clear_object (&store);
 
-  desk->app = harley_application_new ();
-  harley_application_set_database_path (desk->app, desk->path);
-  g_application_register (G_APPLICATION (desk->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (desk->app));
-  desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
-  g_assert_true (HARLEY_IS_WINDOW (desk->window));
+  desk->app = harley_test_start (desk->path);
+  desk->window = harley_test_main_window (desk->app);
   harley_test_iterate (200);
 
   /* Alt+2: the Diary */
@@ -106,57 +97,8 @@ desk_open (Desk *desk)
 static void
 desk_close (Desk *desk)
 {
-  gtk_window_destroy (GTK_WINDOW (desk->window));
-  harley_test_iterate (50);
-  g_clear_object (&desk->app);
-  harley_test_remove_tree (desk->dir);
-  g_free (desk->dir);
-  g_free (desk->path);
-}
-
-static void
-type_text (GtkEditable *editable,
-           const char  *text)
-{
-  gtk_editable_set_text (editable, "");
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
-
-      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
-      harley_test_iterate (5);
-    }
-}
-
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-activate (gpointer    widget,
-          const char *action,
-          GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
-  harley_test_iterate (50);
-}
-
-static char *
-db_text (Desk       *desk,
-         const char *sql)
-{
-  return harley_test_query_text (desk->path, sql);
+  harley_test_quit (desk->window, &desk->app);
+  harley_test_remove_database (&desk->dir, &desk->path);
 }
 
 static gint64
@@ -186,30 +128,29 @@ test_book_through_the_window (void)
 {
   Desk desk = { 0 };
   HarleyBookingDialog *dialog;
-  g_autofree char *row = NULL;
 
   desk_open (&desk);
 
   /* Enter on the free 09:30 slot, as the cursor keys choose it. */
   harley_diary_grid_set_cursor (harley_diary_page_get_grid (desk.diary), 0, 9 * 60 + 30);
-  activate (desk.diary, "diary.book", NULL);
-  dialog = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  harley_test_activate (desk.diary, "diary.book", NULL);
+  dialog = harley_test_find_window (HARLEY_TYPE_BOOKING_DIALOG);
   g_assert_nonnull (dialog);
 
   /* Book with no patient chosen: refused, nothing written. */
-  activate (dialog, "booking.book", NULL);
+  harley_test_activate (dialog, "booking.book", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment"), ==, 0);
 
-  type_text (harley_booking_dialog_get_search (dialog), "smi");
+  harley_test_type_text (harley_booking_dialog_get_search (dialog), "smi");
   g_signal_emit_by_name (harley_booking_dialog_get_search (dialog), "activate");
   harley_test_iterate (50);
-  activate (dialog, "booking.book", NULL);
+  harley_test_activate (dialog, "booking.book", NULL);
   harley_test_iterate (100);
 
-  g_assert_null (find_window (HARLEY_TYPE_BOOKING_DIALOG));
-  row = db_text (&desk, "SELECT a.patient_id || '|' || a.starts || '|' || a.ends || '|' || t.name "
-                        "FROM appointment a JOIN appointment_type t ON t.id = a.type_id");
-  g_assert_cmpstr (row, ==, "1|2030-01-14 09:30|2030-01-14 10:00|New consultation");
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_BOOKING_DIALOG));
+  harley_test_assert_query_text (desk.path, "SELECT a.patient_id || '|' || a.starts || '|' || a.ends || '|' || t.name "
+                                            "FROM appointment a JOIN appointment_type t ON t.id = a.type_id",
+                                 "1|2030-01-14 09:30|2030-01-14 10:00|New consultation");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event "
                                                      "WHERE kind = 'appointment' AND patient_id = 1"), ==, 1);
   /* The grid shows it, chosen. */
@@ -231,12 +172,12 @@ test_move_and_overbook (void)
   harley_diary_page_reload (desk.diary);
 
   /* A drag to 11:00 */
-  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 11 * 60, 11 * 60 + 15));
+  harley_test_activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 11 * 60, 11 * 60 + 15));
   g_assert_null (harley_test_find_dialog ());
   harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE id = 1", "2030-01-14 11:00");
 
   /* Onto John: asked; No leaves it where it was. */
-  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
+  harley_test_activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
   question = harley_test_find_dialog ();
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Overbook?");
@@ -244,7 +185,7 @@ test_move_and_overbook (void)
   harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE id = 1", "2030-01-14 11:00");
 
   /* And yes: overbooked, and shown as such. */
-  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
+  harley_test_activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 15));
   harley_test_respond (harley_test_find_dialog (), "go");
   harley_test_assert_query_text (desk.path, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 1", "2030-01-14 10:00|1");
   harley_test_assert_query_text (desk.path, "SELECT starts || '|' || overbooked FROM appointment WHERE id = 2", "2030-01-14 10:00|0");
@@ -254,7 +195,7 @@ test_move_and_overbook (void)
 
   /* A longer appointment: its lower edge dragged to 10:45; still over
    * John's, so asked again. */
-  activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 45));
+  harley_test_activate (desk.diary, "diary.move", g_variant_new ("(xxsii)", jane, desk.clinician, MONDAY, 10 * 60, 10 * 60 + 45));
   harley_test_respond (harley_test_find_dialog (), "go");
   harley_test_assert_query_text (desk.path, "SELECT ends FROM appointment WHERE id = 1", "2030-01-14 10:45");
 
@@ -275,13 +216,13 @@ test_cancel_with_reason (void)
   harley_diary_grid_select (harley_diary_page_get_grid (desk.diary), id);
   harley_test_iterate (20);
 
-  activate (desk.diary, "diary.cancel", NULL);
+  harley_test_activate (desk.diary, "diary.cancel", NULL);
   question = harley_test_find_dialog ();
   g_assert_nonnull (question);
   /* No reason, no cancelling. */
   g_assert_false (adw_message_dialog_get_response_enabled (question, "patient"));
   reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (question));
-  type_text (reason, "Unwell");
+  harley_test_type_text (reason, "Unwell");
   g_assert_true (adw_message_dialog_get_response_enabled (question, "patient"));
   harley_test_respond (question, "patient");
 
@@ -312,7 +253,7 @@ test_notes_are_kept (void)
   notes = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (desk.diary), HARLEY_TYPE_DIARY_PAGE,
                                                        "notes_entry"));
   /* Typed, then straight on to the next appointment, without Enter */
-  type_text (notes, "Bring previous biopsy results");
+  harley_test_type_text (notes, "Bring previous biopsy results");
   harley_diary_grid_select (grid, john);
   harley_test_iterate (20);
   harley_test_assert_query_text (desk.path, "SELECT notes FROM appointment WHERE id = 1",
@@ -335,13 +276,13 @@ test_arrived_and_seen (void)
   g_assert_cmpint (harley_diary_grid_get_selected (harley_diary_page_get_grid (desk.diary)), ==, id);
 
   /* Seen before arrived is not offered: nothing happens. */
-  activate (desk.diary, "diary.seen", NULL);
+  harley_test_activate (desk.diary, "diary.seen", NULL);
   harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "booked");
-  activate (desk.diary, "diary.arrived", NULL);
+  harley_test_activate (desk.diary, "diary.arrived", NULL);
   harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "arrived");
-  activate (desk.diary, "diary.seen", NULL);
+  harley_test_activate (desk.diary, "diary.seen", NULL);
   harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "seen");
-  activate (desk.diary, "diary.cancel", NULL);
+  harley_test_activate (desk.diary, "diary.cancel", NULL);
   g_assert_null (harley_test_find_dialog ());
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event"), ==, 3);
 
@@ -359,8 +300,8 @@ test_find_free_slot (void)
 
   desk_open (&desk);
   book_directly (&desk, desk.jane, 9 * 60);
-  activate (desk.diary, "diary.find-slot", NULL);
-  finder = find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
+  harley_test_activate (desk.diary, "diary.find-slot", NULL);
+  finder = harley_test_find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
   g_assert_nonnull (finder);
   results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (finder), HARLEY_TYPE_FIND_SLOT_DIALOG,
                                                          "results"));
@@ -374,12 +315,12 @@ test_find_free_slot (void)
   /* Enter on it: the booking window opens at that time. */
   g_signal_emit_by_name (results, "row-activated", first);
   harley_test_iterate (100);
-  g_assert_null (find_window (HARLEY_TYPE_FIND_SLOT_DIALOG));
-  booking = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_FIND_SLOT_DIALOG));
+  booking = harley_test_find_window (HARLEY_TYPE_BOOKING_DIALOG);
   g_assert_nonnull (booking);
-  type_text (harley_booking_dialog_get_search (booking), "roe");
+  harley_test_type_text (harley_booking_dialog_get_search (booking), "roe");
   g_signal_emit_by_name (harley_booking_dialog_get_search (booking), "activate");
-  activate (booking, "booking.book", NULL);
+  harley_test_activate (booking, "booking.book", NULL);
   harley_test_assert_query_text (desk.path, "SELECT starts FROM appointment WHERE patient_id = 2", "2030-01-14 09:15");
 
   desk_close (&desk);
@@ -395,13 +336,13 @@ test_clinic_list_preview_and_save (void)
 
   desk_open (&desk);
   book_directly (&desk, desk.jane, 9 * 60);
-  activate (desk.diary, "diary.print-clinic-list", NULL);
-  preview = find_window (HARLEY_TYPE_CLINIC_LIST_WINDOW);
+  harley_test_activate (desk.diary, "diary.print-clinic-list", NULL);
+  preview = harley_test_find_window (HARLEY_TYPE_CLINIC_LIST_WINDOW);
   g_assert_nonnull (preview);
 
   /* What the file chooser does with the name she gives */
   pdf = g_build_filename (desk.dir, "clinic.pdf", NULL);
-  activate (preview, "preview.save-to", g_variant_new_string (pdf));
+  harley_test_activate (preview, "preview.save-to", g_variant_new_string (pdf));
   bytes = harley_test_read_file (pdf);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
   g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "%PDF", 4), ==, 0);
@@ -438,17 +379,17 @@ test_follow_up_from_the_record (void)
 
   /* On Jane's record: "Book a follow-up in 6 weeks", Find a Time */
   harley_window_open_patient (desk.window, desk.jane);
-  activate (desk.window, "win.book-follow-up", g_variant_new ("(xi)", desk.jane, 6));
-  finder = find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
+  harley_test_activate (desk.window, "win.book-follow-up", g_variant_new ("(xi)", desk.jane, 6));
+  finder = harley_test_find_window (HARLEY_TYPE_FIND_SLOT_DIALOG);
   g_assert_nonnull (finder);
   results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (finder), HARLEY_TYPE_FIND_SLOT_DIALOG,
                                                          "results"));
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   harley_test_iterate (100);
-  booking = find_window (HARLEY_TYPE_BOOKING_DIALOG);
+  booking = harley_test_find_window (HARLEY_TYPE_BOOKING_DIALOG);
   g_assert_nonnull (booking);
   /* Jane is already chosen. */
-  activate (booking, "booking.book", NULL);
+  harley_test_activate (booking, "booking.book", NULL);
 
   sql = g_strdup_printf ("SELECT count(*) FROM appointment WHERE patient_id = %" G_GINT64_FORMAT
                          " AND starts >= '%s' AND starts < date ('%s', '+7 days')", desk.jane, earliest, earliest);
@@ -478,49 +419,49 @@ test_clinics_and_time_off (void)
   desk_open (&desk);
   /* Booked at 09:00 on Monday 14/01/2030, in the Monday clinic */
   early = book_directly (&desk, desk.jane, 9 * 60);
-  activate (desk.diary, "diary.edit-clinics", NULL);
-  clinics = find_window (HARLEY_TYPE_CLINICS_WINDOW);
+  harley_test_activate (desk.diary, "diary.edit-clinics", NULL);
+  clinics = harley_test_find_window (HARLEY_TYPE_CLINICS_WINDOW);
   g_assert_nonnull (clinics);
 
   /* A fortnightly Wednesday afternoon clinic */
-  activate (clinics, "clinics.add-clinic", NULL);
+  harley_test_activate (clinics, "clinics.add-clinic", NULL);
   adw_combo_row_set_selected (clinics_field (clinics, "repeat_row"), 1);
-  type_text (clinics_field (clinics, "first_row"), "16/01/2030");
-  type_text (clinics_field (clinics, "start_row"), "14:00");
-  type_text (clinics_field (clinics, "end_row"), "25:00");
-  activate (clinics, "clinics.save-clinic", NULL);
+  harley_test_type_text (clinics_field (clinics, "first_row"), "16/01/2030");
+  harley_test_type_text (clinics_field (clinics, "start_row"), "14:00");
+  harley_test_type_text (clinics_field (clinics, "end_row"), "25:00");
+  harley_test_activate (clinics, "clinics.save-clinic", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM clinic_session"), ==, 1);
-  type_text (clinics_field (clinics, "end_row"), "17:30");
-  activate (clinics, "clinics.save-clinic", NULL);
+  harley_test_type_text (clinics_field (clinics, "end_row"), "17:30");
+  harley_test_activate (clinics, "clinics.save-clinic", NULL);
   harley_test_assert_query_text (desk.path, "SELECT rule || ' ' || first_date || ' ' || start_minute || ' ' || end_minute "
                                    "FROM clinic_session WHERE id = 2", "weekly:2 2030-01-16 840 1050");
 
   /* Only the start changed: the fortnightly Wednesdays go on as they were. */
-  activate (clinics, "clinics.change-clinic", g_variant_new_int64 (2));
-  type_text (clinics_field (clinics, "start_row"), "15:00");
-  activate (clinics, "clinics.save-clinic", NULL);
+  harley_test_activate (clinics, "clinics.change-clinic", g_variant_new_int64 (2));
+  harley_test_type_text (clinics_field (clinics, "start_row"), "15:00");
+  harley_test_activate (clinics, "clinics.save-clinic", NULL);
   harley_test_assert_query_text (desk.path, "SELECT rule || ' ' || first_date || ' ' || start_minute "
                                             "FROM clinic_session WHERE id = 2", "weekly:2 2030-01-16 900");
 
   /* Half term, for everyone */
-  activate (clinics, "clinics.add-blocked", NULL);
-  type_text (clinics_field (clinics, "note_row"), "Half term");
-  type_text (clinics_field (clinics, "from_row"), "11/02/2030 00:00");
-  type_text (clinics_field (clinics, "to_row"), "31/02/2030 23:59");
-  activate (clinics, "clinics.save-blocked", NULL);
+  harley_test_activate (clinics, "clinics.add-blocked", NULL);
+  harley_test_type_text (clinics_field (clinics, "note_row"), "Half term");
+  harley_test_type_text (clinics_field (clinics, "from_row"), "11/02/2030 00:00");
+  harley_test_type_text (clinics_field (clinics, "to_row"), "31/02/2030 23:59");
+  harley_test_activate (clinics, "clinics.save-blocked", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM blocked_time"), ==, 0);
-  type_text (clinics_field (clinics, "to_row"), "15/02/2030 23:59");
-  activate (clinics, "clinics.save-blocked", NULL);
+  harley_test_type_text (clinics_field (clinics, "to_row"), "15/02/2030 23:59");
+  harley_test_activate (clinics, "clinics.save-blocked", NULL);
   harley_test_assert_query_text (desk.path, "SELECT reason || '|' || note || '|' || starts || '|' || ends || '|' || "
                                    "coalesce (clinician_id, 'everyone') FROM blocked_time", "holiday|Half term|2030-02-11 00:00|2030-02-15 23:59|everyone");
 
   /* From 14/01/2030 the Monday clinic starts at 10:00: Jane's 09:00 is
    * kept, and said to be outside the clinic. */
-  activate (clinics, "clinics.change-clinic", g_variant_new_int64 (1));
-  type_text (clinics_field (clinics, "change_from_row"), "14/01/2030");
-  type_text (clinics_field (clinics, "first_row"), "14/01/2030");
-  type_text (clinics_field (clinics, "start_row"), "10:00");
-  activate (clinics, "clinics.save-clinic", NULL);
+  harley_test_activate (clinics, "clinics.change-clinic", g_variant_new_int64 (1));
+  harley_test_type_text (clinics_field (clinics, "change_from_row"), "14/01/2030");
+  harley_test_type_text (clinics_field (clinics, "first_row"), "14/01/2030");
+  harley_test_type_text (clinics_field (clinics, "start_row"), "10:00");
+  harley_test_activate (clinics, "clinics.save-clinic", NULL);
   told = harley_test_find_dialog ();
   g_assert_nonnull (told);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (told), "Jane Smith"));
@@ -557,10 +498,10 @@ test_export_to_calendar (void)
   ics = g_build_filename (desk.dir, "diary.ics", NULL);
   named = g_build_filename (desk.dir, "named.ics", NULL);
   /* What the question and the file chooser end with */
-  activate (desk.diary, "diary.export-to",
-            g_variant_new ("(sssxb)", ics, "2030-01-01", "2030-01-31", (gint64) 0, FALSE));
-  activate (desk.diary, "diary.export-to",
-            g_variant_new ("(sssxb)", named, "2030-01-01", "2030-01-31", (gint64) 0, TRUE));
+  harley_test_activate (desk.diary, "diary.export-to",
+                        g_variant_new ("(sssxb)", ics, "2030-01-01", "2030-01-31", (gint64) 0, FALSE));
+  harley_test_activate (desk.diary, "diary.export-to",
+                        g_variant_new ("(sssxb)", named, "2030-01-01", "2030-01-31", (gint64) 0, TRUE));
   plain = harley_test_read_file (ics);
   with_names = harley_test_read_file (named);
   g_assert_true (file_has (plain, "BEGIN:VEVENT"));
@@ -569,7 +510,7 @@ test_export_to_calendar (void)
   g_assert_true (file_has (with_names, "Jane Smith"));
 
   /* The question itself opens, and Cancel writes nothing more. */
-  activate (desk.diary, "diary.export", NULL);
+  harley_test_activate (desk.diary, "diary.export", NULL);
   g_assert_nonnull (harley_test_find_dialog ());
   harley_test_respond (harley_test_find_dialog (), "cancel");
 

@@ -17,14 +17,10 @@
 static AdwMessageDialog *
 start_harley (const char *path)
 {
-  HarleyApplication *app = harley_application_new ();
-  g_autoptr(GError) error = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
 
-  harley_application_set_database_path (app, path);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
+  /* Harley stays up till the process ends, the dialog its only window */
+  harley_test_start (path);
   harley_test_iterate (200);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
   return ADW_MESSAGE_DIALOG (g_list_model_get_item (toplevels, 0));
@@ -118,17 +114,14 @@ test_damaged_found_after_start (void)
   g_autofree char *path = harley_test_db_path (dir);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  HarleyApplication *app = harley_application_new ();
+  HarleyApplication *app;
   HarleyWindow *window;
   AdwMessageDialog *dialog;
 
   make_damaged (path);
   before = harley_test_read_file (path);
-  harley_application_set_database_path (app, path);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);   /* the window does not wait for the check */
+  app = harley_test_start (path);
+  window = harley_test_main_window (app);   /* the window does not wait for the check */
   harley_test_iterate (1000);
 
   dialog = harley_test_find_dialog ();

@@ -42,25 +42,15 @@ add_patient (HarleyStore *store,
 static void
 desk_open (Desk *desk)
 {
-  g_autoptr(HarleyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk->dir, &desk->path);
 
-  desk->dir = harley_test_make_dir ();
-  desk->path = harley_test_db_path (desk->dir);
-  store = harley_store_open (desk->path, &error);
-  g_assert_no_error (error);
   desk->jane = add_patient (store, "Jane", "Smith", "1965-03-07", "9434765919");
   desk->john = add_patient (store, "John", "Smithers", "1972-11-30", NULL);
   add_patient (store, "Ahmed", "Khan", "1988-08-08", NULL);
   g_clear_object (&store);
 
-  desk->app = harley_application_new ();
-  harley_application_set_database_path (desk->app, desk->path);
-  g_application_register (G_APPLICATION (desk->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (desk->app));
-  desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
-  g_assert_true (HARLEY_IS_WINDOW (desk->window));
+  desk->app = harley_test_start (desk->path);
+  desk->window = harley_test_main_window (desk->app);
   desk->editor = harley_window_get_editor (desk->window);
   harley_test_iterate (300);
 }
@@ -68,31 +58,8 @@ desk_open (Desk *desk)
 static void
 desk_close (Desk *desk)
 {
-  gtk_window_destroy (GTK_WINDOW (desk->window));
-  harley_test_iterate (50);
-  g_clear_object (&desk->app);
-  harley_test_remove_tree (desk->dir);
-  g_free (desk->dir);
-  g_free (desk->path);
-}
-
-/* Types into an entry one character at a time, letting the window react
- * to each keystroke as it would. */
-static void
-type_text (GtkEditable *editable,
-           const char  *text)
-{
-  int position;
-
-  gtk_editable_set_text (editable, "");
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      position = gtk_editable_get_position (editable);
-      position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
-      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (editable, position);
-      harley_test_iterate (5);
-    }
+  harley_test_quit (desk->window, &desk->app);
+  harley_test_remove_database (&desk->dir, &desk->path);
 }
 
 static GtkEditable *
@@ -106,37 +73,21 @@ field (Desk              *desk,
 }
 
 static void
-activate (GtkWidget  *widget,
-          const char *action)
-{
-  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  harley_test_iterate (50);
-}
-
-static char *
-db_text (Desk       *desk,
-         const char *sql)
-{
-  return harley_test_query_text (desk->path, sql);
-}
-
-static void
 test_find_edit_save (void)
 {
   Desk desk = { 0 };
   GListModel *list;
-  g_autofree char *mobile = NULL;
   g_autofree char *sql = NULL;
 
   desk_open (&desk);
   list = harley_window_get_patient_list (desk.window);
 
-  activate (GTK_WIDGET (desk.window), "win.search");
-  type_text (harley_window_get_search_entry (desk.window), "smi");
+  harley_test_activate (desk.window, "win.search", NULL);
+  harley_test_type_text (harley_window_get_search_entry (desk.window), "smi");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
-  type_text (harley_window_get_search_entry (desk.window), "943 476 5919");
+  harley_test_type_text (harley_window_get_search_entry (desk.window), "943 476 5919");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  type_text (harley_window_get_search_entry (desk.window), "07/03/1965");
+  harley_test_type_text (harley_window_get_search_entry (desk.window), "07/03/1965");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
 
   /* Enter opens the first match */
@@ -146,15 +97,14 @@ test_find_edit_save (void)
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER)), ==, "943 476 5919");
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH)), ==, "07/03/1965");
 
-  type_text (field (&desk, HARLEY_PATIENT_PHONE_MOBILE), "+44 7700 900456");
-  type_text (field (&desk, HARLEY_PATIENT_POSTCODE), "sw1a 2aa");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_PHONE_MOBILE), "+44 7700 900456");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_POSTCODE), "sw1a 2aa");
   g_assert_true (harley_patient_editor_get_dirty (desk.editor));
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_false (harley_patient_editor_get_dirty (desk.editor));
 
   sql = g_strdup_printf ("SELECT phone_mobile || '|' || postcode FROM patient WHERE id = %" G_GINT64_FORMAT, desk.jane);
-  mobile = db_text (&desk, sql);
-  g_assert_cmpstr (mobile, ==, "07700 900456|SW1A 2AA");
+  harley_test_assert_query_text (desk.path, sql, "07700 900456|SW1A 2AA");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient_event WHERE kind = 'changed'"), ==, 1);
   /* the form shows the saved, tidied values */
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_POSTCODE)), ==, "SW1A 2AA");
@@ -170,36 +120,36 @@ test_bad_nhs_number_refused (void)
 
   desk_open (&desk);
   before = harley_test_query_int (desk.path, "SELECT count(*) FROM patient");
-  activate (GTK_WIDGET (desk.window), "win.new-patient");
+  harley_test_activate (desk.window, "win.new-patient", NULL);
   g_assert_cmpint (harley_patient_editor_get_patient_id (desk.editor), ==, 0);
-  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Łukasz");
-  type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Nowak");
-  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
-  type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "943 476 5918");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Łukasz");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Nowak");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "943 476 5918");
 
   /* The message shows as she types, beside the field */
   problem = harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_NHS_NUMBER);
   g_assert_nonnull (problem);
   g_assert_nonnull (strstr (problem, "not valid"));
 
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before);
   g_assert_true (harley_patient_editor_get_dirty (desk.editor));
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "Łukasz");
 
   /* an impossible date is refused the same way */
-  type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "");
-  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "31/02/2025");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_NHS_NUMBER), "");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "31/02/2025");
   problem = harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_DATE_OF_BIRTH);
   g_assert_nonnull (problem);
   g_assert_nonnull (strstr (problem, "31/02/2025"));
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before);
 
   /* put right, it saves */
-  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "04/04/1985");
   g_assert_null (harley_patient_editor_get_problem (desk.editor, HARLEY_PATIENT_DATE_OF_BIRTH));
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient"), ==, before + 1);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Nowak' "
                                                      "AND date_of_birth = '1985-04-04'"), ==, 1);
@@ -214,7 +164,7 @@ test_unsaved_changes_guard (void)
 
   desk_open (&desk);
   harley_window_open_patient (desk.window, desk.jane);
-  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Hard of hearing: phone daughter");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Hard of hearing: phone daughter");
 
   /* Opening another patient asks first; Cancel keeps her work. */
   harley_window_open_patient (desk.window, desk.john);
@@ -238,14 +188,14 @@ test_unsaved_changes_guard (void)
                                                      "'Hard of hearing: phone daughter'"), ==, 1);
 
   /* Escape asks, then puts back what is saved */
-  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jonathan");
-  activate (GTK_WIDGET (desk.editor), "editor.cancel");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jonathan");
+  harley_test_activate (desk.editor, "editor.cancel", NULL);
   dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   harley_test_respond (dialog, "keep");
   harley_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "Jonathan");
-  activate (GTK_WIDGET (desk.editor), "editor.cancel");
+  harley_test_activate (desk.editor, "editor.cancel", NULL);
   harley_test_respond (harley_test_find_dialog (), "discard");
   harley_test_iterate (50);
   g_assert_cmpstr (gtk_editable_get_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME)), ==, "John");
@@ -262,18 +212,18 @@ test_archive_and_duplicate (void)
 
   desk_open (&desk);
   harley_window_open_patient (desk.window, desk.john);
-  activate (GTK_WIDGET (desk.editor), "editor.archive");
+  harley_test_activate (desk.editor, "editor.archive", NULL);
   sql = g_strdup_printf ("SELECT archived FROM patient WHERE id = %" G_GINT64_FORMAT, desk.john);
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, 1);
-  type_text (harley_window_get_search_entry (desk.window), "smithers");
+  harley_test_type_text (harley_window_get_search_entry (desk.window), "smithers");
   g_assert_cmpuint (g_list_model_get_n_items (harley_window_get_patient_list (desk.window)), ==, 0);
 
   /* A second Jane Smith born the same day is questioned, then allowed. */
-  activate (GTK_WIDGET (desk.window), "win.new-patient");
-  type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jane");
-  type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Smith");
-  type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "7/3/1965");
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.window, "win.new-patient", NULL);
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_GIVEN_NAME), "Jane");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_FAMILY_NAME), "Smith");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_DATE_OF_BIRTH), "7/3/1965");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   dialog = harley_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE family_name = 'Smith'"), ==, 1);
@@ -296,30 +246,30 @@ test_new_gp_in_address_book (void)
   book = harley_window_get_address_book (desk.window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 2));
   harley_address_book_show_kind (book, HARLEY_CONTACT_GP_PRACTICE);
-  activate (GTK_WIDGET (book), "book.new");
-  type_text (harley_address_book_get_row (book, "name"), "Riverside Surgery");
-  activate (GTK_WIDGET (book), "book.save");
+  harley_test_activate (book, "book.new", NULL);
+  harley_test_type_text (harley_address_book_get_row (book, "name"), "Riverside Surgery");
+  harley_test_activate (book, "book.save", NULL);
   practice = harley_test_query_int (desk.path, "SELECT id FROM contact WHERE kind = 'gp-practice'");
   g_assert_cmpint (practice, >, 0);
 
   harley_address_book_show_kind (book, HARLEY_CONTACT_GP);
-  activate (GTK_WIDGET (book), "book.new");
-  type_text (harley_address_book_get_row (book, "name"), "Dr Chidi Okafor");
+  harley_test_activate (book, "book.new", NULL);
+  harley_test_type_text (harley_address_book_get_row (book, "name"), "Dr Chidi Okafor");
   g_assert_true (harley_address_book_choose_practice (book, practice));
   /* leaving typing unsaved asks first */
-  activate (GTK_WIDGET (book), "book.new");
+  harley_test_activate (book, "book.new", NULL);
   harley_test_respond (harley_test_find_dialog (), "keep");
   g_assert_cmpstr (gtk_editable_get_text (harley_address_book_get_row (book, "name")), ==, "Dr Chidi Okafor");
-  type_text (harley_address_book_get_row (book, "address-lines"), "Riverside Surgery, 1 Mill Lane");
-  type_text (harley_address_book_get_row (book, "post-town"), "Leeds");
+  harley_test_type_text (harley_address_book_get_row (book, "address-lines"), "Riverside Surgery, 1 Mill Lane");
+  harley_test_type_text (harley_address_book_get_row (book, "post-town"), "Leeds");
   postcode = harley_address_book_get_row (book, "postcode");
-  type_text (postcode, "LS1 99");
-  activate (GTK_WIDGET (book), "book.save");
+  harley_test_type_text (postcode, "LS1 99");
+  harley_test_activate (book, "book.save", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (postcode), "error"));
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact WHERE kind = 'gp'"), ==, 0);
 
-  type_text (postcode, "ls14ap");
-  activate (GTK_WIDGET (book), "book.save");
+  harley_test_type_text (postcode, "ls14ap");
+  harley_test_activate (book, "book.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM contact WHERE kind = 'gp' "
                                                      "AND postcode = 'LS1 4AP' AND post_town = 'Leeds'"), ==, 1);
   gp = harley_test_query_int (desk.path, "SELECT id FROM contact WHERE kind = 'gp'");
@@ -327,41 +277,41 @@ test_new_gp_in_address_book (void)
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, practice);
   g_clear_pointer (&sql, g_free);
   /* once saved, nothing is left to ask about */
-  activate (GTK_WIDGET (book), "book.new");
+  harley_test_activate (book, "book.new", NULL);
   harley_test_iterate (50);
   g_assert_null (harley_test_find_dialog ());
 
   /* The new GP can be chosen on a record straight away. */
   harley_window_open_patient (desk.window, desk.jane);
   g_assert_true (harley_patient_editor_choose_contact (desk.editor, HARLEY_PATIENT_GP, gp));
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   sql = g_strdup_printf ("SELECT gp_id FROM patient WHERE id = %" G_GINT64_FORMAT, desk.jane);
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
 
   /* Mid-edit, a referrer is added to the address book: the record keeps
    * its GP and the change being typed. */
-  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 2));
   harley_address_book_show_kind (book, HARLEY_CONTACT_REFERRER);
-  activate (GTK_WIDGET (book), "book.new");
-  type_text (harley_address_book_get_row (book, "name"), "Mr Tomasz Kowalski");
-  activate (GTK_WIDGET (book), "book.save");
+  harley_test_activate (book, "book.new", NULL);
+  harley_test_type_text (harley_address_book_get_row (book, "name"), "Mr Tomasz Kowalski");
+  harley_test_activate (book, "book.save", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.section", "i", 1));
   g_assert_true (harley_patient_editor_get_dirty (desk.editor));
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM patient WHERE alerts = 'Wheelchair user'"), ==, 1);
 
   /* The referrer shown in the address book is archived from there */
-  activate (GTK_WIDGET (book), "book.archive");
+  harley_test_activate (book, "book.archive", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT archived FROM contact "
                                                      "WHERE name = 'Mr Tomasz Kowalski'"), ==, 1);
 
   /* The GP retires: archived, Jane's record still names her GP */
   g_assert_true (harley_contact_set_archived (harley_application_get_store (desk.app), gp, TRUE, NULL));
   harley_patient_editor_reload_address_book (desk.editor);
-  type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user; hard of hearing");
-  activate (GTK_WIDGET (desk.editor), "editor.save");
+  harley_test_type_text (field (&desk, HARLEY_PATIENT_ALERTS), "Wheelchair user; hard of hearing");
+  harley_test_activate (desk.editor, "editor.save", NULL);
   g_assert_cmpint (harley_test_query_int (desk.path, sql), ==, gp);
   desk_close (&desk);
 }

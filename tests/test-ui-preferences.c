@@ -22,27 +22,12 @@ typedef struct
   HarleyPreferencesWindow *prefs;
 } Desk;
 
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 open_preferences (Desk *desk)
 {
   g_action_group_activate_action (G_ACTION_GROUP (desk->app), "preferences", NULL);
   harley_test_iterate (200);
-  desk->prefs = find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
+  desk->prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (desk->prefs);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (desk->prefs)) == GTK_WINDOW (desk->window));
 }
@@ -50,22 +35,11 @@ open_preferences (Desk *desk)
 static void
 desk_open (Desk *desk)
 {
-  g_autoptr(HarleyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  /* A new practice, as Harley makes one: nothing added */
+  g_object_unref (harley_test_new_database (&desk->dir, &desk->path));
 
-  desk->dir = harley_test_make_dir ();
-  desk->path = harley_test_db_path (desk->dir);
-  store = harley_store_open (desk->path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  desk->app = harley_application_new ();
-  harley_application_set_database_path (desk->app, desk->path);
-  g_application_register (G_APPLICATION (desk->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (desk->app));
-  desk->window = HARLEY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (desk->app)));
-  g_assert_true (HARLEY_IS_WINDOW (desk->window));
+  desk->app = harley_test_start (desk->path);
+  desk->window = harley_test_main_window (desk->app);
   harley_test_iterate (200);
   /* Alt+2: the Diary, behind Preferences */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.section", "i", 2));
@@ -76,12 +50,8 @@ desk_open (Desk *desk)
 static void
 desk_close (Desk *desk)
 {
-  gtk_window_destroy (GTK_WINDOW (desk->window));
-  harley_test_iterate (50);
-  g_clear_object (&desk->app);
-  harley_test_remove_tree (desk->dir);
-  g_free (desk->dir);
-  g_free (desk->path);
+  harley_test_quit (desk->window, &desk->app);
+  harley_test_remove_database (&desk->dir, &desk->path);
 }
 
 static gpointer
@@ -92,20 +62,6 @@ child (Desk       *desk,
 
   g_assert_nonnull (object);
   return object;
-}
-
-static void
-type_text (gpointer    editable,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), "");
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
-
-      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
-      harley_test_iterate (5);
-    }
 }
 
 /* The first widget of @type inside @widget, itself included */
@@ -212,12 +168,12 @@ test_change_and_add (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minutes)), ==, 15);
 
   /* Renamed, and Follow-up made 20 minutes (typed, not yet entered) and pink */
-  type_text (consultant, "Dr Amelia Hart");
-  type_text (minutes, "20");
+  harley_test_type_text (consultant, "Dr Amelia Hart");
+  harley_test_type_text (minutes, "20");
   set_colour (find_inside (GTK_WIDGET (follow_up), GTK_TYPE_COLOR_BUTTON), "rgb(204,51,102)");
 
   /* A new type, added with Enter: saved at once, and shown above */
-  type_text (new_type, "  Injection ");
+  harley_test_type_text (new_type, "  Injection ");
   gtk_spin_button_set_value (child (&desk, "new_type_minutes"), 10);
   set_colour (child (&desk, "new_type_colour"), "#1A5FB4");
   g_signal_emit_by_name (new_type, "entry-activated");
@@ -229,7 +185,7 @@ test_change_and_add (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (new_type)), ==, "");
 
   /* A nurse, added with the button */
-  type_text (new_clinician, "Sister Kate Lowe");
+  harley_test_type_text (new_clinician, "Sister Kate Lowe");
   gtk_drop_down_set_selected (child (&desk, "new_clinician_role"), 1);
   add = find_button (GTK_WIDGET (new_clinician), "_Add");
   g_assert_nonnull (add);
@@ -244,7 +200,7 @@ test_change_and_add (void)
   gtk_window_close (GTK_WINDOW (desk.prefs));
   harley_test_iterate (100);
   g_assert_null (harley_test_find_dialog ());
-  g_assert_null (find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
   harley_test_assert_query_text (desk.path, "SELECT name FROM clinician WHERE role = 'consultant'", "Dr Amelia Hart");
   harley_test_assert_query_text (desk.path, "SELECT minutes || '|' || colour FROM appointment_type "
                                             "WHERE name = 'Follow-up'", "20|#cc3366");
@@ -278,7 +234,7 @@ close_and_expect (Desk       *desk,
   g_assert_cmpstr (adw_message_dialog_get_body (question), ==, body);
   /* Go Back: the window stays, with what was typed */
   harley_test_respond (question, "keep");
-  g_assert_true (find_window (HARLEY_TYPE_PREFERENCES_WINDOW) == desk->prefs);
+  g_assert_true (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW) == desk->prefs);
 }
 
 static void
@@ -299,7 +255,7 @@ test_bad_input (void)
   /* A new type named as one there is, in another case: refused, said
    * under the list, and the name left to be changed. */
   g_assert_null (problem (&desk, "type_problem"));
-  type_text (new_type, "follow-up");
+  harley_test_type_text (new_type, "follow-up");
   g_signal_emit_by_name (new_type, "entry-activated");
   harley_test_iterate (50);
   g_assert_cmpstr (problem (&desk, "type_problem"), ==,
@@ -309,7 +265,7 @@ test_bad_input (void)
   harley_test_assert_query_text (desk.path, types_sql, types_saved);
 
   /* Typing again takes the message away; a name of spaces is no name. */
-  type_text (new_type, "   ");
+  harley_test_type_text (new_type, "   ");
   g_assert_null (problem (&desk, "type_problem"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (new_type), "error"));
   g_signal_emit_by_name (new_type, "entry-activated");
@@ -319,18 +275,18 @@ test_bad_input (void)
 
   /* The consultant's name rubbed out: marked at once, and not saved */
   consultant = ADW_ENTRY_ROW (gtk_list_box_get_row_at_index (child (&desk, "clinician_list"), 0));
-  type_text (consultant, "");
+  harley_test_type_text (consultant, "");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (consultant), "error"));
   close_and_expect (&desk, "Type a name for the clinician who was “The consultant”.");
   g_assert_cmpstr (problem (&desk, "clinician_problem"), ==, "Type a name for the clinician who was “The consultant”.");
   harley_test_assert_query_text (desk.path, "SELECT name FROM clinician", "The consultant");
 
   /* Put right; and Procedure renamed as Follow-up, made longer. */
-  type_text (consultant, "Dr Amelia Hart");
+  harley_test_type_text (consultant, "Dr Amelia Hart");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (consultant), "error"));
   g_assert_null (problem (&desk, "clinician_problem"));
   procedure = find_row (types, "Procedure");
-  type_text (procedure, "Follow-up");
+  harley_test_type_text (procedure, "Follow-up");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_inside (GTK_WIDGET (procedure), GTK_TYPE_SPIN_BUTTON)), 50);
   close_and_expect (&desk, "There is already an appointment type called “Follow-up”. Choose another name.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (procedure), "error"));
@@ -345,7 +301,7 @@ test_bad_input (void)
   gtk_window_close (GTK_WINDOW (desk.prefs));
   harley_test_iterate (100);
   harley_test_respond (harley_test_find_dialog (), "discard");
-  g_assert_null (find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
   harley_test_assert_query_text (desk.path, types_sql, types_saved);
 
   desk_close (&desk);
