@@ -116,6 +116,42 @@ harley_test_remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+/* Runs harley-cli (its path in HARLEY_CLI) with @args (NULL-terminated)
+ * as a script would, and returns its exit status; a crash fails the test.
+ * @out and @err, if not NULL, get what it printed. */
+static inline int
+harley_test_run_cli (const char * const  *args,
+                     char               **out,
+                     char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  /* Debug messages would mix with what the program says. */
+  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "G_MESSAGES_DEBUG");
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("HARLEY_CLI"));
+  g_ptr_array_add (argv, (char *) g_getenv ("HARLEY_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &stdout_text, &stderr_text, &wait_status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", stdout_text, stderr_text);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  if (g_spawn_check_wait_status (wait_status, &error))
+    return 0;
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+  return error->code;
+}
+
 /* A fresh practice database in a folder of its own, for g_test_add (). */
 typedef struct
 {

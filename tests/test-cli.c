@@ -37,48 +37,12 @@ fixture_tear_down (Fixture       *f,
 
 /* Running the program {{{1 */
 
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("HARLEY_CLI");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-/* Runs harley-cli with the arguments of @args (NULL-terminated) and
- * returns its exit status. */
 static int
 run_argv (const char * const  *args,
           char               **out,
           char               **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  /* Debug messages would mix with what the program says. */
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "G_MESSAGES_DEBUG");
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &stdout_text, &stderr_text, &wait_status, &error));
-  g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", stdout_text, stderr_text);
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  if (g_spawn_check_wait_status (wait_status, &error))
-    return 0;
-  /* Anything but an exit (a crash) fails the test here. */
-  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-  return error->code;
+  return harley_test_run_cli (args, out, err);
 }
 
 static int

@@ -660,26 +660,15 @@ run_cli (char       **out,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "G_MESSAGES_DEBUG");
-  int wait_status = 0;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("HARLEY_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
   va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+    g_ptr_array_add (args, (char *) arg);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &wait_status, &error));
-  g_test_message ("stdout: %s\nstderr: %s", *out, *err);
-  if (g_spawn_check_wait_status (wait_status, &error))
-    return 0;
-  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-  return error->code;
+  g_ptr_array_add (args, NULL);
+  return harley_test_run_cli ((const char * const *) args->pdata, out, err);
 }
 
 static void

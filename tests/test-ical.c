@@ -840,40 +840,6 @@ test_file (Fixture       *f,
 
 /* harley-cli diary export-ics {{{1 */
 
-/* Runs harley-cli with @args (NULL-terminated), as a script would, and
- * returns its exit status. */
-static int
-run_cli (const char * const  *args,
-         char               **out,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "G_MESSAGES_DEBUG");
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (g_getenv ("HARLEY_CLI"));
-  g_ptr_array_add (argv, (char *) g_getenv ("HARLEY_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &stdout_text, &stderr_text, &wait_status, &error));
-  g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", stdout_text, stderr_text);
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  if (g_spawn_check_wait_status (wait_status, &error))
-    return 0;
-  /* Anything but an exit (a crash) fails the test here. */
-  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-  return error->code;
-}
 
 static void
 test_cli_export (Fixture       *f,
@@ -898,7 +864,7 @@ test_cli_export (Fixture       *f,
     const char *args[] = { "--database", f->db.path, "diary", "export-ics", "--from", "2030-01-01",
                            "--to", "31/10/2030", "--output", path, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, NULL), ==, HARLEY_CLI_EXIT_OK);
+    g_assert_cmpint (harley_test_run_cli (args, &out, NULL), ==, HARLEY_CLI_EXIT_OK);
   }
   g_assert_nonnull (strstr (out, "Wrote 2 appointments to"));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -918,7 +884,7 @@ test_cli_export (Fixture       *f,
     const char *args[] = { "-d", f->db.path, "diary", "export-ics", "-f", "2030-01-01", "-t", "2030-12-31",
                            "-o", path, "--clinician", nurse, "--include-patient-names", NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, HARLEY_CLI_EXIT_OK);
+    g_assert_cmpint (harley_test_run_cli (args, &out, &err), ==, HARLEY_CLI_EXIT_OK);
   }
   g_assert_nonnull (strstr (out, "Wrote 2 appointments"));
   g_assert_nonnull (strstr (err, "keep it as safe"));
@@ -952,7 +918,7 @@ assert_cli_refuses (Fixture    *f,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_assert_cmpint (run_cli ((const char * const *) args->pdata, NULL, &err), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_run_cli ((const char * const *) args->pdata, NULL, &err), ==, HARLEY_CLI_EXIT_USAGE);
   if (strstr (err, expected) == NULL)
     g_error ("expected “%s” in: %s", expected, err);
   g_assert_cmpuint (count_exports (f->db.dir), ==, 0);
@@ -987,7 +953,7 @@ test_cli_bad_input (Fixture       *f,
     const char *args[] = { "-d", f->db.path, "diary", "export-ics", "--from", "2030-03-31", "--to", "2030-03-31",
                            "-o", path, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL, NULL), ==, HARLEY_CLI_EXIT_OK);
+    g_assert_cmpint (harley_test_run_cli (args, NULL, NULL), ==, HARLEY_CLI_EXIT_OK);
     g_assert_cmpuint (count_exports (f->db.dir), ==, 1);
   }
 }
