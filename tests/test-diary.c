@@ -639,6 +639,28 @@ test_change_keeps_skipped_dates (Fixture       *f,
   harley_recurrence_free (changed.recurrence);
 }
 
+static void
+test_missed_put_back (Fixture       *f,
+                      gconstpointer  data)
+{
+  HarleyBooking a = booking_at (f, f->patient, "2030-01-14", 9 * 60, 15);
+  HarleyBooking b = booking_at (f, f->other_patient, "2030-01-14", 9 * 60, 15);
+  g_autoptr(GError) error = NULL;
+  gint64 missed = harley_diary_book (f->db.store, &a, 0, &error);
+
+  /* Marked as missed by mistake, and put back: the time is still free. */
+  g_assert_true (harley_diary_set_status (f->db.store, missed, HARLEY_APPOINTMENT_DID_NOT_ATTEND, NULL, &error));
+  g_assert_true (harley_diary_set_status (f->db.store, missed, HARLEY_APPOINTMENT_BOOKED, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Missed, the time given to John, then Jane turns up late: refused. */
+  g_assert_true (harley_diary_set_status (f->db.store, missed, HARLEY_APPOINTMENT_DID_NOT_ATTEND, NULL, &error));
+  g_assert_cmpint (harley_diary_book (f->db.store, &b, 0, &error), >, 0);
+  g_assert_false (harley_diary_set_status (f->db.store, missed, HARLEY_APPOINTMENT_BOOKED, NULL, &error));
+  g_assert_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_DOUBLE_BOOKED);
+  harley_test_assert_query_text (f->db.path, "SELECT status FROM appointment WHERE id = 1", "did-not-attend");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +684,7 @@ main (int   argc,
   ADD ("move-takes-the-clinics-place", test_move_takes_the_clinics_place);
   ADD ("plain-words", test_plain_words);
   ADD ("change-keeps-skipped-dates", test_change_keeps_skipped_dates);
+  ADD ("missed-put-back", test_missed_put_back);
 #undef ADD
 
   return g_test_run ();

@@ -286,6 +286,15 @@ test_arrived_and_seen (void)
   g_assert_null (harley_test_find_dialog ());
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM appointment_event"), ==, 3);
 
+  /* Seen by mistake: Undo Seen, then Undo Arrived */
+  harley_test_activate (desk.diary, "diary.undo-status", NULL);
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "arrived");
+  harley_test_activate (desk.diary, "diary.undo-status", NULL);
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "booked");
+  /* Nothing to undo now */
+  harley_test_activate (desk.diary, "diary.undo-status", NULL);
+  harley_test_assert_query_text (desk.path, "SELECT status FROM appointment", "booked");
+
   desk_close (&desk);
 }
 

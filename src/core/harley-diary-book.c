@@ -538,6 +538,28 @@ failed:
   return FALSE;
 }
 
+/* A missed appointment put back (the patient came late): only if its
+ * time has not been given to someone else meanwhile. */
+static gboolean
+time_still_free (HarleyStore                  *store,
+                 const HarleyAppointmentInfo  *info,
+                 GError                      **error)
+{
+  g_autofree char *clash = NULL;
+  HarleyBooking booking = { 0 };
+
+  booking.patient_id = info->patient_id;
+  booking.clinician_id = info->clinician_id;
+  booking.date = info->date;
+  booking.start = info->start;
+  booking.end = info->end;
+  if ((clash = find_overlap (store, &booking, info->id, FALSE)) == NULL)
+    return TRUE;
+  g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_DOUBLE_BOOKED,
+               _("That time has been booked again since (%s): book a new appointment instead."), clash);
+  return FALSE;
+}
+
 /**
  * harley_diary_set_status:
  * @status: the next step (see harley_appointment_status_can_become())
@@ -577,6 +599,9 @@ harley_diary_set_status (HarleyStore              *store,
                    harley_appointment_status_label (info->status), harley_appointment_status_label (status));
       goto failed;
     }
+  if (!harley_appointment_status_is_active (info->status) && harley_appointment_status_is_active (status)
+      && !time_still_free (store, info, error))
+    goto failed;
   stmt = harley_store_prepare (store, "UPDATE appointment SET status = ?, cancel_reason = ?, updated_at = ? "
                                       "WHERE id = ?", error);
   if (stmt == NULL)

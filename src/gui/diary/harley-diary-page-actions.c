@@ -419,6 +419,45 @@ did_not_attend_action (GtkWidget  *widget,
   set_status (HARLEY_DIARY_PAGE (widget), HARLEY_APPOINTMENT_DID_NOT_ATTEND, NULL);
 }
 
+/* A wrong click put right: arrived or did not attend back to booked,
+ * seen back to arrived. */
+static HarleyAppointmentStatus
+undone_status (HarleyAppointmentStatus status)
+{
+  return status == HARLEY_APPOINTMENT_SEEN ? HARLEY_APPOINTMENT_ARRIVED : HARLEY_APPOINTMENT_BOOKED;
+}
+
+static const char *
+undo_label (HarleyAppointmentStatus status)
+{
+  switch (status)
+    {
+    case HARLEY_APPOINTMENT_ARRIVED:
+      return _("_Undo Arrived");
+    case HARLEY_APPOINTMENT_SEEN:
+      return _("_Undo Seen");
+    case HARLEY_APPOINTMENT_DID_NOT_ATTEND:
+      return _("_Undo Did Not Attend: the Patient Came");
+    case HARLEY_APPOINTMENT_BOOKED:
+    case HARLEY_APPOINTMENT_CANCELLED_BY_PATIENT:
+    case HARLEY_APPOINTMENT_CANCELLED_BY_PRACTICE:
+    case HARLEY_APPOINTMENT_N_STATUSES:
+    default:
+      return NULL;
+    }
+}
+
+static void
+undo_status_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyDiaryPage *self = HARLEY_DIARY_PAGE (widget);
+
+  if (self->selected != NULL)
+    set_status (self, undone_status (harley_appointment_get_info (self->selected)->status), NULL);
+}
+
 static void
 on_cancel_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -508,6 +547,13 @@ _harley_diary_page_update_actions (HarleyDiaryPage *self)
                                  any && harley_appointment_status_can_become (status,
                                                                               HARLEY_APPOINTMENT_CANCELLED_BY_PATIENT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.open-patient", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.undo-status", any && undo_label (status) != NULL);
+  if (self->undo_status_button != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->undo_status_button), any && undo_label (status) != NULL);
+      if (any && undo_label (status) != NULL)
+        gtk_button_set_label (self->undo_status_button, undo_label (status));
+    }
 }
 
 void
@@ -527,6 +573,7 @@ _harley_diary_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "diary.seen", NULL, seen_action);
   gtk_widget_class_install_action (widget_class, "diary.did-not-attend", NULL, did_not_attend_action);
   gtk_widget_class_install_action (widget_class, "diary.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "diary.undo-status", NULL, undo_status_action);
   gtk_widget_class_install_action (widget_class, "diary.open-patient", NULL, open_patient_action);
   gtk_widget_class_install_action (widget_class, "diary.print-clinic-list", NULL, print_clinic_list_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-clinics", NULL, edit_clinics_action);

@@ -26,6 +26,7 @@ struct _HarleyDiaryPage
   GtkLabel           *status_label;
   GtkLabel           *history_label;
   GtkEntry           *notes_entry;
+  GtkButton          *undo_status_button;
 
   /* Owned references */
   HarleyStore        *store;

@@ -643,6 +643,7 @@ harley_diary_page_class_init (HarleyDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, history_label);
   gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, notes_entry);
+  gtk_widget_class_bind_template_child (widget_class, HarleyDiaryPage, undo_status_button);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_slot_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_appointment_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_appointment_activated_cb);
