@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "harley-store.h"
+
+G_BEGIN_DECLS
+
+#define HARLEY_LETTER_ERROR (harley_letter_error_quark ())
+
+typedef enum
+{
+  HARLEY_LETTER_ERROR_INVALID,
+  HARLEY_LETTER_ERROR_NOT_FOUND,
+  HARLEY_LETTER_ERROR_STATE,       /* a step that may not be taken from where the letter is */
+  HARLEY_LETTER_ERROR_FROZEN,      /* a sent or filed letter is kept as it was */
+  HARLEY_LETTER_ERROR_TAMPERED,    /* stored PDF bytes no longer match their SHA-256 */
+} HarleyLetterError;
+
+/* draft → typed → awaiting approval → (awaiting correction → typed …)
+ * → approved → sent → filed */
+typedef enum
+{
+  HARLEY_LETTER_DRAFT,
+  HARLEY_LETTER_TYPED,
+  HARLEY_LETTER_AWAITING_APPROVAL,
+  HARLEY_LETTER_AWAITING_CORRECTION,
+  HARLEY_LETTER_APPROVED,
+  HARLEY_LETTER_SENT,
+  HARLEY_LETTER_FILED,
+  HARLEY_LETTER_N_STATES,
+} HarleyLetterState;
+
+typedef enum
+{
+  HARLEY_RECIPIENT_PATIENT,
+  HARLEY_RECIPIENT_GP,
+  HARLEY_RECIPIENT_REFERRER,
+  HARLEY_RECIPIENT_INSURER,
+  HARLEY_RECIPIENT_CONTACT,
+} HarleyRecipientKind;
+
+typedef enum
+{
+  HARLEY_SENT_BY_POST,
+  HARLEY_SENT_BY_EMAIL,
+  HARLEY_SENT_BY_HAND,
+} HarleySentMethod;
+
+/* Who a letter goes to: the addressee first, then the copies. */
+typedef struct
+{
+  gint64               id;
+  gboolean             copy;        /* a cc, not the addressee */
+  HarleyRecipientKind  kind;
+  gint64               contact_id;  /* for CONTACT, or the GP, referrer or insurer chosen */
+  char                *sent_method; /* NULL until sent */
+  char                *sent_at;
+} HarleyRecipient;
+
+typedef struct
+{
+  gint64             id;
+  gint64             patient_id;
+  gint64             appointment_id;
+  gint64             template_id;
+  gint64             clinician_id;
+  HarleyLetterState  state;
+  int                version;
+  char              *subject;
+  char              *body;          /* Harley letter text */
+  char              *correction;    /* what the clinician asked to correct */
+  char              *created_at;
+  char              *updated_at;
+  GPtrArray         *recipients;    /* HarleyRecipient */
+} HarleyLetter;
+
+GQuark             harley_letter_error_quark        (void);
+const char        *harley_letter_state_to_string    (HarleyLetterState     state);
+gboolean           harley_letter_state_from_string  (const char           *text,
+                                                     HarleyLetterState    *state);
+const char        *harley_letter_state_label        (HarleyLetterState     state);
+gboolean           harley_letter_state_can_become   (HarleyLetterState     from,
+                                                     HarleyLetterState     to);
+
+gint64             harley_letter_create             (HarleyStore          *store,
+                                                     gint64                patient_id,
+                                                     gint64                template_id,
+                                                     gint64                appointment_id,
+                                                     gint64                clinician_id,
+                                                     const char           *subject,
+                                                     const char           *body,
+                                                     GError              **error);
+gint64             harley_letter_add_recipient      (HarleyStore          *store,
+                                                     gint64                letter_id,
+                                                     gboolean              copy,
+                                                     HarleyRecipientKind   kind,
+                                                     gint64                contact_id,
+                                                     GError              **error);
+HarleyLetter      *harley_letter_load               (HarleyStore          *store,
+                                                     gint64                id,
+                                                     GError              **error);
+gboolean           harley_letter_set_body           (HarleyStore          *store,
+                                                     gint64                id,
+                                                     const char           *body,
+                                                     GError              **error);
+gboolean           harley_letter_set_state          (HarleyStore          *store,
+                                                     gint64                id,
+                                                     HarleyLetterState     state,
+                                                     const char           *correction,
+                                                     GError              **error);
+gboolean           harley_letter_approve            (HarleyStore          *store,
+                                                     gint64                id,
+                                                     GBytes               *pdf,
+                                                     const char           *approved_by,
+                                                     gboolean              on_behalf,
+                                                     GError              **error);
+GBytes            *harley_letter_get_approved_pdf   (HarleyStore          *store,
+                                                     gint64                id,
+                                                     GError              **error);
+gboolean           harley_letter_record_sent        (HarleyStore          *store,
+                                                     gint64                recipient_id,
+                                                     HarleySentMethod      method,
+                                                     GError              **error);
+gint64             harley_letter_count_in_state     (HarleyStore          *store,
+                                                     HarleyLetterState     state);
+GArray            *harley_letter_list_in_state      (HarleyStore          *store,
+                                                     HarleyLetterState     state,
+                                                     GError              **error);
+void               harley_letter_free               (HarleyLetter         *letter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyLetter, harley_letter_free)
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A letter's life on a real database: the steps from draft to filed,
+ * no step skipped, approval freezing the PDF with its SHA-256, a change
+ * after approval making a new version, sending to each recipient. */
+
+#include <string.h>
+
+#include "harley-contact.h"
+#include "harley-letter.h"
+#include "harley-register.h"
+#include "harley-test-util.h"
+
+typedef struct
+{
+  HarleyTestDb  db;
+  gint64        patient;
+  gint64        gp;
+  gint64        letter;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(HarleyPatient) p = harley_test_patient ("Jane", "Doe", "1970-05-01", NULL);
+  g_autoptr(HarleyContact) gp = harley_contact_new (HARLEY_CONTACT_GP, "Dr Amir Khan");
+  g_autoptr(GError) error = NULL;
+
+  harley_test_db_set_up (&f->db, data);
+  g_assert_true (harley_register_save (f->db.store, p, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_assert_true (harley_contact_save (f->db.store, gp, &error));
+  f->patient = harley_patient_get_id (p);
+  f->gp = harley_contact_get_id (gp);
+  f->letter = harley_letter_create (f->db.store, f->patient, 0, 0, 0, "Clinic letter", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_letter_add_recipient (f->db.store, f->letter, FALSE, HARLEY_RECIPIENT_GP, f->gp, &error),
+                   >, 0);
+  g_assert_cmpint (harley_letter_add_recipient (f->db.store, f->letter, TRUE, HARLEY_RECIPIENT_PATIENT, 0, &error),
+                   >, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  harley_test_db_tear_down (&f->db, data);
+}
+
+static GBytes *
+fake_pdf (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static void
+step (Fixture           *f,
+      HarleyLetterState  state,
+      const char        *correction)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_letter_set_state (f->db.store, f->letter, state, correction, &error));
+  g_assert_no_error (error);
+}
+
+static void
+refused (Fixture           *f,
+         HarleyLetterState  state,
+         int                code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = harley_test_query_text (f->db.path, "SELECT state FROM letter");
+
+  g_assert_false (harley_letter_set_state (f->db.store, f->letter, state, NULL, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, code);
+  harley_test_assert_query_text (f->db.path, "SELECT state FROM letter", before);
+}
+
+static void
+test_life (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = fake_pdf ("%PDF-1.5 version one");
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(HarleyLetter) letter = NULL;
+
+  /* An empty letter does not go for approval; the order of steps holds. */
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  refused (f, HARLEY_LETTER_AWAITING_APPROVAL, HARLEY_LETTER_ERROR_INVALID);
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "## Diagnoses\n\nEczema.", &error));
+  refused (f, HARLEY_LETTER_APPROVED, HARLEY_LETTER_ERROR_STATE);
+  refused (f, HARLEY_LETTER_SENT, HARLEY_LETTER_ERROR_STATE);
+  step (f, HARLEY_LETTER_AWAITING_APPROVAL, NULL);
+
+  /* Sent back for correction, with what to correct. */
+  refused (f, HARLEY_LETTER_AWAITING_CORRECTION, HARLEY_LETTER_ERROR_INVALID);
+  step (f, HARLEY_LETTER_AWAITING_CORRECTION, "Add the plan");
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "## Diagnoses\n\nEczema.\n\n## Plan\n\nReview.",
+                                         &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  step (f, HARLEY_LETTER_AWAITING_APPROVAL, NULL);
+
+  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_no_error (error);
+  got = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (got, v1));
+  {
+    g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, v1);
+
+    harley_test_assert_query_text (f->db.path, "SELECT sha256 FROM letter_version", expected);
+  }
+
+  letter = harley_letter_load (f->db.store, f->letter, &error);
+  g_assert_cmpint (letter->state, ==, HARLEY_LETTER_APPROVED);
+  g_assert_cmpuint (letter->recipients->len, ==, 2);
+  g_assert_false (((HarleyRecipient *) g_ptr_array_index (letter->recipients, 0))->copy);
+  g_assert_true (((HarleyRecipient *) g_ptr_array_index (letter->recipients, 1))->copy);
+
+  /* Sent to the GP: not yet to everyone. Then the patient's copy. */
+  g_assert_true (harley_letter_record_sent (f->db.store, ((HarleyRecipient *) g_ptr_array_index (letter->recipients, 0))->id,
+                                            HARLEY_SENT_BY_POST, &error));
+  harley_test_assert_query_text (f->db.path, "SELECT state FROM letter", "approved");
+  g_assert_true (harley_letter_record_sent (f->db.store, ((HarleyRecipient *) g_ptr_array_index (letter->recipients, 1))->id,
+                                            HARLEY_SENT_BY_EMAIL, &error));
+  harley_test_assert_query_text (f->db.path, "SELECT state FROM letter", "sent");
+  harley_test_assert_query_text (f->db.path, "SELECT group_concat (sent_method) FROM letter_recipient", "post,email");
+
+  /* Sent letters are kept as they were. */
+  g_assert_false (harley_letter_set_body (f->db.store, f->letter, "Something else", &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_FROZEN);
+  step (f, HARLEY_LETTER_FILED, NULL);
+  g_assert_cmpint (harley_test_query_int (f->db.path, "SELECT count(*) FROM patient_event WHERE kind = 'letter'"),
+                   >=, 8);
+}
+
+static void
+test_change_after_approval (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = fake_pdf ("%PDF version one");
+  g_autoptr(GBytes) v2 = fake_pdf ("%PDF version two");
+  g_autoptr(GBytes) got = NULL;
+
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "First words.", &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", TRUE, &error));
+
+  /* A change after approval: version 2, typed, needing approval again;
+   * version 1 is kept as approved. */
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "Second words.", &error));
+  harley_test_assert_query_text (f->db.path, "SELECT state || ' ' || version FROM letter", "typed 2");
+  g_assert_null (harley_letter_get_approved_pdf (f->db.store, f->letter, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_false (harley_letter_record_sent (f->db.store, 1, HARLEY_SENT_BY_POST, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_STATE);
+  g_clear_error (&error);
+
+  g_assert_true (harley_letter_approve (f->db.store, f->letter, v2, "Dr Eleanor Hartley", FALSE, &error));
+  got = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
+  g_assert_true (g_bytes_equal (got, v2));
+  harley_test_assert_query_text (f->db.path, "SELECT group_concat (version || ':' || body || ':' || on_behalf, '|') "
+                                             "FROM letter_version", "1:First words.:1|2:Second words.:0");
+}
+
+static void
+test_tampering_is_found (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = fake_pdf ("%PDF as approved");
+
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "Words.", &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE letter_version SET pdf = CAST ('%PDF altered' AS BLOB)",
+                                    &error));
+  g_assert_null (harley_letter_get_approved_pdf (f->db.store, f->letter, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_TAMPERED);
+}
+
+static void
+test_worklists (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) drafts = NULL;
+  gint64 second = harley_letter_create (f->db.store, f->patient, 0, 0, 0, "Results", "Your results.", &error);
+
+  g_assert_cmpint (second, >, 0);
+  g_assert_cmpint (harley_letter_count_in_state (f->db.store, HARLEY_LETTER_DRAFT), ==, 2);
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  g_assert_cmpint (harley_letter_count_in_state (f->db.store, HARLEY_LETTER_DRAFT), ==, 1);
+  g_assert_cmpint (harley_letter_count_in_state (f->db.store, HARLEY_LETTER_TYPED), ==, 1);
+  drafts = harley_letter_list_in_state (f->db.store, HARLEY_LETTER_DRAFT, &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (g_array_index (drafts, gint64, 0), ==, second);
+
+  /* A letter for nobody is refused. */
+  g_assert_cmpint (harley_letter_create (f->db.store, 999, 0, 0, 0, "x", "y", &error), ==, 0);
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/letter/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("life", test_life);
+  ADD ("change-after-approval", test_change_after_approval);
+  ADD ("tampering-is-found", test_tampering_is_found);
+  ADD ("worklists", test_worklists);
+#undef ADD
+
+  return g_test_run ();
+}
