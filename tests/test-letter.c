@@ -205,6 +205,25 @@ test_worklists (Fixture       *f,
   g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND);
 }
 
+static void
+test_shipped_templates (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_cmpint (harley_test_query_int (f->db.path, "SELECT count(*) FROM letter_template WHERE shipped = 1"),
+                   ==, 6);
+  harley_test_assert_query_text (f->db.path, "SELECT default_to FROM letter_template "
+                                             "WHERE name = 'Clinic letter to the GP'", "gp");
+  /* The PRSB outpatient headings are all there. */
+  g_assert_cmpint (harley_test_query_int (f->db.path,
+                                          "SELECT count(*) FROM letter_template WHERE name = 'Clinic letter to the GP' "
+                                          "AND body LIKE '%## Diagnoses%' AND body LIKE '%## Clinical summary%' "
+                                          "AND body LIKE '%## Examination findings%' "
+                                          "AND body LIKE '%## Investigation results%' AND body LIKE '%## Procedures%' "
+                                          "AND body LIKE '%## Medications%' "
+                                          "AND body LIKE '%## Plan and requested actions%' "
+                                          "AND body LIKE '%## Information and advice given%'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +235,7 @@ main (int   argc,
   ADD ("change-after-approval", test_change_after_approval);
   ADD ("tampering-is-found", test_tampering_is_found);
   ADD ("worklists", test_worklists);
+  ADD ("shipped-templates", test_shipped_templates);
 #undef ADD
 
   return g_test_run ();

@@ -16,6 +16,146 @@ CREATE TABLE letter_template (
   updated_at  TEXT NOT NULL
 );
 
+-- The shipped templates, in Harley letter text with merge fields; the practice
+-- can change them, and they are marked shipped so that they can be told apart.
+INSERT INTO letter_template (name, description, body, default_to, shipped, created_at, updated_at) VALUES
+  ('Clinic letter to the GP',
+   'The consultant''s letter to the GP after a clinic, with the PRSB outpatient headings',
+   'Dear {{gp.name}}
+
+Thank you for referring {{patient.full_name}}, whom I saw in clinic at {{appointment.location}} on {{appointment.date}}.
+
+## Diagnoses
+
+- 
+
+## Clinical summary
+
+
+
+## Examination findings
+
+
+
+## Investigation results
+
+None.
+
+## Procedures
+
+None.
+
+## Medications
+
+No changes.
+
+## Plan and requested actions
+
+
+
+## Information and advice given
+
+
+
+Yours sincerely',
+   'gp', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ('Letter to the patient, copy to the GP',
+   'Written to the patient in plain English, as the Academy of Medical Royal Colleges'' “Please, write to me” guidance asks; the GP has a copy',
+   'Dear {{patient.title}} {{patient.family_name}}
+
+It was good to see you in clinic on {{appointment.date}}. I am writing to you, with a copy to your GP, to go over what we talked about.
+
+## What we found
+
+
+
+## What this means
+
+
+
+## What happens next
+
+
+
+## What you can do
+
+
+
+If anything in this letter is not clear, or you have questions, please ring {{practice.phone}}.
+
+Yours sincerely',
+   'patient', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ('Appointment confirmation',
+   'Confirms an appointment''s day, time and place to the patient',
+   'Dear {{patient.title}} {{patient.family_name}}
+
+This is to confirm your appointment:
+
+- **{{appointment.date}}** at **{{appointment.time}}**
+- {{appointment.type}} with {{clinician.name}}
+- {{appointment.location}}
+
+Please bring a list of the medicines you take, and arrive ten minutes early. If you cannot come, please ring {{practice.phone}} so that the time can be offered to someone else.
+
+Yours sincerely',
+   'patient', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ('Did not attend',
+   'To the patient, copy to the GP, after a missed appointment',
+   'Dear {{patient.title}} {{patient.family_name}}
+
+We are sorry that you could not come to your appointment on {{appointment.date}} at {{appointment.time}}.
+
+If you would like another appointment, please ring {{practice.phone}}. If we do not hear from you, we will let your GP know, and you can be referred again at any time.
+
+Yours sincerely',
+   'patient', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ('Results letter',
+   'Tells the patient the result of a test',
+   'Dear {{patient.title}} {{patient.family_name}}
+
+I am writing with the result of your recent test.
+
+## The result
+
+
+
+## What this means
+
+
+
+## What happens next
+
+
+
+If you would like to talk about the result, please ring {{practice.phone}}.
+
+Yours sincerely',
+   'patient', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  ('Procedure admission letter',
+   'Tells the patient when and where to come for a procedure, and how to prepare',
+   'Dear {{patient.title}} {{patient.family_name}}
+
+Your procedure has been booked:
+
+- **{{appointment.date}}** at **{{appointment.time}}**
+- {{appointment.location}}
+- {{appointment.type}} with {{clinician.name}}
+
+## Before you come
+
+- Eat and drink as usual unless you have been told otherwise.
+- Take your usual medicines. If you take blood thinners, please ring us first.
+- Do not wear make-up, creams or jewellery near the area to be treated.
+
+## On the day
+
+Please arrive fifteen minutes early and report to the reception desk. The procedure is done under local anaesthetic, and you can go home the same day.
+
+If you need to change the date, please ring {{practice.phone}} as soon as you can.
+
+Yours sincerely',
+   'patient', 1, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'));
+
 CREATE TABLE letter (
   id             INTEGER PRIMARY KEY,
   patient_id     INTEGER NOT NULL REFERENCES patient (id),
