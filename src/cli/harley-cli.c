@@ -512,6 +512,8 @@ static const HarleyCliCommand commands[] = {
     _harley_cli_patients },
   { "diary", N_("The diary: list a day (“diary list”), book (“diary book”), export or print"),
     _harley_cli_diary },
+  { "templates", N_("Letter templates: check one for mistakes (“templates check FILE”)"),
+    _harley_cli_templates },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 

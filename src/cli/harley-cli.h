@@ -78,6 +78,8 @@ int           _harley_cli_patients           (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary              (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_templates          (HarleyCli           *cli,
+                                              char               **args);
 int           _harley_cli_diary_export_ics   (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,

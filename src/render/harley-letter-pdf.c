@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-letter-pdf"
+
+/* A clinic letter as an A4 PDF, from a HarleyLetterLayout the caller
+ * fills: the practice's letterhead, the recipient's address where an
+ * envelope's window shows it, the date, a "Re:" block naming the patient,
+ * the body (Harley letter text, harley-letter-pdf-text.c), the signature
+ * block, the copies and the practice footer; "Page n of m" at the foot of
+ * every page, and the patient's name and date of birth at the head of
+ * every later one. The pages are laid out in harley-letter-pdf-layout.c.
+ *
+ * The PDF's bytes are what is stored when a letter is approved; a file is
+ * written whole beside its place, then renamed. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "harley-letter-pdf-private.h"
+
+G_DEFINE_QUARK (harley-letter-pdf-error-quark, harley_letter_pdf_error)
+
+/**
+ * harley_letter_layout_init:
+ * @layout: the layout to clear
+ *
+ * Empties @layout and sets the envelope's window to its usual place: 20 mm
+ * from the left, 45 mm from the top, 85 × 40 mm.
+ */
+void
+harley_letter_layout_init (HarleyLetterLayout *layout)
+{
+  g_return_if_fail (layout != NULL);
+
+  memset (layout, 0, sizeof *layout);
+  layout->window_left_mm = 20.0;
+  layout->window_top_mm = 45.0;
+  layout->window_width_mm = 85.0;
+  layout->window_height_mm = 40.0;
+}
+
+/* The PDF {{{1 */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static char *
+make_title (const HarleyLetterLayout *in)
+{
+  if (in->patient_name == NULL || in->patient_name[0] == '\0')
+    return g_strdup (_("Letter"));
+  /* TRANSLATORS: a letter's PDF title; %s is the patient's name */
+  return g_strdup_printf (_("Letter about %s"), in->patient_name);
+}
+
+/* Draws the letter's pages, or with @calibration the calibration sheet,
+ * into a PDF. */
+static GBytes *
+make_pdf (HarleyLetterPages  *pages,
+          const char         *title,
+          gboolean            calibration,
+          GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Harley");
+  for (guint i = 0; i < (calibration ? 1 : _harley_letter_pages_count (pages)); i++)
+    {
+      if (calibration)
+        _harley_letter_pages_draw_calibration (pages, cr);
+      else
+        _harley_letter_pages_draw (pages, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_FAILED,
+                   /* TRANSLATORS: %s is cairo's reason, in English */
+                   _("The letter could not be made into a PDF: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * harley_letter_pdf_render:
+ * @layout: what the letter says, and where its window is
+ * @n_pages: (out) (optional): where to put the number of pages
+ * @error: where to say what went wrong
+ *
+ * Lays the letter out on A4 pages and makes its PDF, with the part of
+ * each font it uses embedded, its text selectable. These are the bytes
+ * stored when the letter is approved.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ *   (%HARLEY_LETTER_PDF_ERROR_BAD_IMAGE for a signature that is not a
+ *   readable PNG; a logo that is not is only left off)
+ */
+GBytes *
+harley_letter_pdf_render (const HarleyLetterLayout  *layout,
+                          guint                     *n_pages,
+                          GError                   **error)
+{
+  g_autoptr(HarleyLetterPages) pages = NULL;
+  g_autofree char *title = NULL;
+  GBytes *pdf;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (layout->window_width_mm > 0 && layout->window_height_mm > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((pages = _harley_letter_pages_new (layout, error)) == NULL)
+    return NULL;
+  title = make_title (layout);
+  if ((pdf = make_pdf (pages, title, FALSE, error)) != NULL && n_pages != NULL)
+    *n_pages = _harley_letter_pages_count (pages);
+  return pdf;
+}
+
+/**
+ * harley_letter_calibration_render:
+ * @layout: where the envelope's window is; its address_lines, if any, go
+ *   in the window, or else a sample address
+ * @error: where to say what went wrong
+ *
+ * Makes a one-page PDF to print and put in a window envelope, to check
+ * the window's place set in Preferences: a dashed box where the window
+ * is taken to be, the address placed as in letters, rulers in mm.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+harley_letter_calibration_render (const HarleyLetterLayout  *layout,
+                                  GError                   **error)
+{
+  const char *sample[] = { "Mrs A Sample", "Flat 2, 10 Sample Street", "Marylebone", "London", "W1A 1AA", NULL };
+  g_autoptr(HarleyLetterPages) pages = NULL;
+  HarleyLetterLayout window;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (layout->window_width_mm > 0 && layout->window_height_mm > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  harley_letter_layout_init (&window);
+  window.window_left_mm = layout->window_left_mm;
+  window.window_top_mm = layout->window_top_mm;
+  window.window_width_mm = layout->window_width_mm;
+  window.window_height_mm = layout->window_height_mm;
+  window.address_lines = layout->address_lines != NULL ? layout->address_lines : sample;
+  window.private_and_confidential = TRUE;
+  if ((pages = _harley_letter_pages_new (&window, error)) == NULL)
+    return NULL;
+  return make_pdf (pages, _("Window envelope check"), TRUE, error);
+}
+
+/* Writing a file {{{1 */
+
+static void
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* TRANSLATORS: %s is a file, then the system's reason */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("The letter could not be saved as “%s”: %s."), name, g_strerror (saved_errno));
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A slip in a file name must not put a PDF where the practice's records
+ * are: the database or the files SQLite keeps beside it. */
+static gboolean
+check_not_database (const char  *database,
+                    const char  *path,
+                    GError     **error)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; database != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (database, suffixes[i], NULL);
+
+      if (same_file (file, path))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+
+          g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_IS_DATABASE,
+                       _("“%s” holds the practice’s records. Save the letter as another file."), name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Returns 0 or an errno. */
+static int
+write_all (int           fd,
+           const guchar *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return written < 0 ? errno : EIO;
+      data += written;
+      length -= (gsize) written;
+    }
+  return 0;
+}
+
+/**
+ * harley_letter_pdf_write:
+ * @layout: what the letter says, and where its window is
+ * @path: the PDF file to write; one already there is replaced
+ * @error: where to say what went wrong
+ *
+ * Writes harley_letter_pdf_render()'s PDF into a new file beside @path,
+ * readable by its owner alone, and renames it to @path once it is whole:
+ * a failure (a full disk, say) leaves no half-written letter, and any
+ * earlier file as it was. @layout's database is never written over
+ * (%HARLEY_LETTER_PDF_ERROR_IS_DATABASE).
+ *
+ * Returns: %TRUE if the letter was written
+ */
+gboolean
+harley_letter_pdf_write (const HarleyLetterLayout  *layout,
+                         const char                *path,
+                         GError                   **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *partial = NULL;
+  const guchar *data;
+  gsize length;
+  int fd, saved_errno;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_not_database (layout->database, path, error)
+      || (pdf = harley_letter_pdf_render (layout, NULL, error)) == NULL)
+    return FALSE;
+  partial = g_strconcat (path, ".XXXXXX", NULL);
+  if ((fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    {
+      set_file_error (error, errno, path);
+      return FALSE;
+    }
+  data = g_bytes_get_data (pdf, &length);
+  saved_errno = write_all (fd, data, length);
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && g_rename (partial, path) != 0)
+    saved_errno = errno;
+  if (saved_errno == 0)
+    return TRUE;
+  g_unlink (partial);
+  set_file_error (error, saved_errno, path);
+  return FALSE;
+}
