@@ -4,11 +4,14 @@
  * no step skipped, approval freezing the PDF with its SHA-256, a change
  * after approval making a new version, sending to each recipient. */
 
+#include <poppler.h>
 #include <string.h>
 
 #include "harley-contact.h"
+#include "harley-letter-pdf.h"
 #include "harley-letter.h"
 #include "harley-register.h"
+#include "harley-template.h"
 #include "harley-test-util.h"
 
 typedef struct
@@ -213,6 +216,30 @@ test_shipped_templates (Fixture       *f,
                    ==, 6);
   harley_test_assert_query_text (f->db.path, "SELECT default_to FROM letter_template "
                                              "WHERE name = 'Clinic letter to the GP'", "gp");
+  /* Each is a sound template. */
+  {
+    sqlite3 *db = harley_store_get_db (f->db.store);
+    sqlite3_stmt *stmt = NULL;
+    guint n = 0;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, body FROM letter_template", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_autoptr(GPtrArray) problems = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(HarleyTemplate) template = harley_template_parse ((const char *) sqlite3_column_text (stmt, 1), -1,
+                                                                    &problems, &error);
+
+        g_test_message ("%s", sqlite3_column_text (stmt, 0));
+        g_assert_no_error (error);
+        g_assert_nonnull (template);
+        g_assert_cmpuint (harley_template_count_fields (template), >, 0);
+        n++;
+      }
+    sqlite3_finalize (stmt);
+    g_assert_cmpuint (n, ==, 6);
+  }
   /* The PRSB outpatient headings are all there. */
   g_assert_cmpint (harley_test_query_int (f->db.path,
                                           "SELECT count(*) FROM letter_template WHERE name = 'Clinic letter to the GP' "
@@ -222,6 +249,63 @@ test_shipped_templates (Fixture       *f,
                                           "AND body LIKE '%## Medications%' "
                                           "AND body LIKE '%## Plan and requested actions%' "
                                           "AND body LIKE '%## Information and advice given%'"), ==, 1);
+}
+
+/* The whole way: a shipped template merged for Jane, typed, drawn as a
+ * PDF, approved, and the approved PDF read back with Poppler. */
+static void
+test_template_to_approved_pdf (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(HarleyTemplate) template = NULL;
+  g_autoptr(HarleyMergeContext) context = NULL;
+  g_autofree char *body = harley_test_query_text (f->db.path, "SELECT body FROM letter_template "
+                                                              "WHERE name = 'Letter to the patient, copy to the GP'");
+  g_autofree char *merged = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) approved = NULL;
+  g_autoptr(GObject) document = NULL;
+  g_autoptr(GObject) page = NULL;
+  const char * const address[] = { "Mrs Jane Doe", "1 High Street", "Leeds", "LS1 1AA", NULL };
+  HarleyLetterLayout layout;
+
+  template = harley_template_parse (body, -1, &problems, &error);
+  g_assert_no_error (error);
+  context = harley_merge_context_new_for_patient (f->db.store, f->patient, 0, &error);
+  g_assert_no_error (error);
+  harley_merge_context_set (context, "practice.phone", "020 7946 0321");
+  harley_merge_context_set (context, "appointment.date", "Monday 14 January 2030");
+  merged = harley_template_merge (template, context, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (merged, "Dear Mrs Doe"));
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, merged, &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+
+  harley_letter_layout_init (&layout);
+  layout.practice_name = "Dr Eleanor Hartley";
+  layout.address_lines = address;
+  layout.date = "24 November 2026";
+  layout.patient_name = "Mrs Jane Doe";
+  layout.patient_dob = "01/05/1970";
+  layout.body = merged;
+  layout.signatory_name = "Dr Eleanor Hartley";
+  pdf = harley_letter_pdf_render (&layout, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (harley_letter_approve (f->db.store, f->letter, pdf, "Dr Eleanor Hartley", FALSE, &error));
+  approved = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
+  g_assert_no_error (error);
+
+  document = G_OBJECT (poppler_document_new_from_bytes (approved, NULL, &error));
+  g_assert_no_error (error);
+  page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), 0));
+  text = poppler_page_get_text (POPPLER_PAGE (page));
+  g_assert_nonnull (strstr (text, "Dear Mrs Doe"));
+  g_assert_nonnull (strstr (text, "What happens next"));
+  g_assert_nonnull (strstr (text, "020 7946 0321"));
+  g_assert_nonnull (strstr (text, "LEEDS"));
 }
 
 int
@@ -236,6 +320,7 @@ main (int   argc,
   ADD ("tampering-is-found", test_tampering_is_found);
   ADD ("worklists", test_worklists);
   ADD ("shipped-templates", test_shipped_templates);
+  ADD ("template-to-approved-pdf", test_template_to_approved_pdf);
 #undef ADD
 
   return g_test_run ();
