@@ -15,6 +15,7 @@
 #include "harley-contact.h"
 #include "harley-diary.h"
 #include "harley-register.h"
+#include "harley-test-pdf.h"
 #include "harley-test-util.h"
 #include "harley-wall-time.h"
 
@@ -237,109 +238,25 @@ write_list (Fixture    *f,
   g_assert_no_error (error);
 }
 
-/* A written list as Poppler reads it. Poppler 22.12 has no g_autoptr
- * for its own types, hence this one. */
-typedef struct
-{
-  PopplerDocument *document;
-  GPtrArray       *pages;     /* PopplerPage, kept: each reads its text once */
-  int              n_pages;
-} Pdf;
-
-static void
-pdf_free (Pdf *pdf)
-{
-  g_ptr_array_unref (pdf->pages);
-  g_object_unref (pdf->document);
-  g_free (pdf);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
-
-static Pdf *
-pdf_open (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  Pdf *pdf = g_new0 (Pdf, 1);
-
-  pdf->document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  pdf->n_pages = poppler_document_get_n_pages (pdf->document);
-  pdf->pages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (int i = 0; i < pdf->n_pages; i++)
-    g_ptr_array_add (pdf->pages, poppler_document_get_page (pdf->document, i));
-  return pdf;
-}
-
 static char *
-pdf_page_text (Pdf *pdf,
-               int  index)
+pdf_page_text (HarleyTestPdf *pdf,
+               int            index)
 {
   return poppler_page_get_text (g_ptr_array_index (pdf->pages, index));
-}
-
-/* The tops of @part's matches on a page, from the page's top; a match
- * wrapped over two lines (a long name in its column) counts once. */
-static GArray *
-pdf_find_on_page (Pdf        *pdf,
-                  int         index,
-                  const char *part)
-{
-  PopplerPage *page = g_ptr_array_index (pdf->pages, index);
-  GList *found = poppler_page_find_text_with_options (page, part, POPPLER_FIND_CASE_SENSITIVE
-                                                                  | POPPLER_FIND_MULTILINE);
-  GArray *tops = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean continues = FALSE;
-  double width, height;
-
-  poppler_page_get_size (page, &width, &height);
-  for (GList *l = found; l != NULL; l = l->next)
-    {
-      PopplerRectangle *r = l->data;
-      double top = height - MAX (r->y1, r->y2);
-
-      if (!continues)
-        g_array_append_val (tops, top);
-      continues = poppler_rectangle_find_get_match_continued (r);
-    }
-  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-  return tops;
-}
-
-static guint
-pdf_count_on_page (Pdf        *pdf,
-                   int         index,
-                   const char *part)
-{
-  g_autoptr(GArray) tops = pdf_find_on_page (pdf, index, part);
-
-  return tops->len;
-}
-
-static guint
-pdf_count (Pdf        *pdf,
-           const char *part)
-{
-  guint n = 0;
-
-  for (int i = 0; i < pdf->n_pages; i++)
-    n += pdf_count_on_page (pdf, i, part);
-  return n;
 }
 
 /* Where @part first is in reading order, as page × 10000 + its top;
  * fails the test, showing the pages' text, if it is nowhere. */
 static double
-pdf_find (Pdf        *pdf,
+pdf_find (HarleyTestPdf        *pdf,
           const char *part)
 {
   for (int i = 0; i < pdf->n_pages; i++)
     {
-      g_autoptr(GArray) tops = pdf_find_on_page (pdf, i, part);
+      g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, i, part, 1.0);
 
-      if (tops->len > 0)
-        return i * 10000.0 + g_array_index (tops, double, 0);
+      if (boxes->len > 0)
+        return i * 10000.0 + g_array_index (boxes, HarleyTestBox, 0).top;
     }
   for (int i = 0; i < pdf->n_pages; i++)
     {
@@ -356,14 +273,14 @@ static void
 test_a4_pages (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *title = NULL;
   PopplerPage *page;
   double width, height;
 
   book_monday (f);
   write_list (f, "2030-01-14", 0);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   g_assert_cmpint (pdf->n_pages, ==, 1);
   page = g_ptr_array_index (pdf->pages, 0);
   poppler_page_get_size (page, &width, &height);
@@ -377,7 +294,7 @@ static void
 test_content (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   const char *expected[] = {
     "Harley Street Dermatology", "10 Harley Street, London, W1G 9PF", "020 7946 0000", "Clinic list",
     "Monday 14 January 2030", "Dr Eleanor Whitfield", "Consultant", "09:00–13:00 at The London Clinic",
@@ -390,7 +307,7 @@ test_content (Fixture       *f,
 
   book_monday (f);
   write_list (f, "2030-01-14", 0);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     pdf_find (pdf, expected[i]);
   /* The long note wraps inside its column, to its last word. */
@@ -408,21 +325,21 @@ static void
 test_alerts_and_overbooking (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   double zoe, alert, lukasz, overbooked;
 
   book_monday (f);
   write_list (f, "2030-01-14", 0);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   zoe = pdf_find (pdf, "Zoë Brontë");
   alert = pdf_find (pdf, "⚠ Alert: Latex allergy");
   lukasz = pdf_find (pdf, "Łukasz Kowalski");
   overbooked = pdf_find (pdf, "Overbooked");
-  g_assert_cmpuint (pdf_count (pdf, "Alert:"), ==, 1);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Alert:"), ==, 1);
   g_assert_cmpfloat (zoe, <, alert);
   g_assert_cmpfloat (alert, <, lukasz);
   /* Both appointments of the clash at 09:00 are marked, and no other. */
-  g_assert_cmpuint (pdf_count (pdf, "Overbooked"), ==, 2);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Overbooked"), ==, 2);
   g_assert_cmpfloat (overbooked, >, zoe);
   g_assert_cmpfloat (overbooked, <, pdf_find (pdf, "Siobhán Ó Dúbhghaill"));
 }
@@ -433,39 +350,22 @@ static void
 test_cancelled_apart (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   double apart;
 
   book_monday (f);
   write_list (f, "2030-01-14", f->consultant);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   apart = pdf_find (pdf, "Cancelled and did not attend");
   g_assert_cmpfloat (pdf_find (pdf, "John Roe"), >, apart);
   g_assert_cmpfloat (pdf_find (pdf, "Cancelled by the patient"), >, apart);
   g_assert_cmpfloat (pdf_find (pdf, "Reason: Unwell"), >, apart);
   g_assert_cmpfloat (pdf_find (pdf, "فاطمة"), <, apart);
-  g_assert_cmpuint (pdf_count (pdf, "John Roe"), ==, 1);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "John Roe"), ==, 1);
   pdf_find (pdf, "5 patients expected · 1 cancelled or did not attend");
   /* One clinician's list leaves the others out. */
-  g_assert_cmpuint (pdf_count (pdf, "Sister Mary Jones"), ==, 0);
-  g_assert_cmpuint (pdf_count (pdf, "Ann Lee"), ==, 0);
-}
-
-/* Whether any installed font draws @c, as fontconfig's fallback finds it. */
-static gboolean
-have_font_for (gunichar c)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  PangoFontDescription *sans = pango_font_description_from_string ("Sans 10");
-  PangoFontset *fonts = pango_context_load_fontset (context, sans, pango_language_from_string ("zh-cn"));
-  PangoFont *font = pango_fontset_get_font (fonts, c);
-  gboolean found = pango_font_has_char (font, c);
-
-  g_object_unref (font);
-  g_object_unref (fonts);
-  pango_font_description_free (sans);
-  g_object_unref (context);
-  return found;
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Sister Mary Jones"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Ann Lee"), ==, 0);
 }
 
 /* What text extraction gives back, as a search or a screen reader would.
@@ -479,15 +379,15 @@ test_other_scripts (Fixture       *f,
     "Zoë Brontë", "Łukasz Kowalski", "Siobhán Ó Dúbhghaill", "فاطمة الزهراء", "小明 王",
   };
   g_autofree char *text = NULL;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
 
-  if (!have_font_for (0x738B))
+  if (!harley_test_have_font_for (0x738B))
     g_error ("No font on this machine draws Chinese: install fonts-noto-cjk (build-aux/install-deps.sh).");
   book_monday (f);
   write_list (f, "2030-01-14", 0);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_cmpuint (pdf_count (pdf, names[i]), ==, 1);
+    g_assert_cmpuint (harley_test_pdf_count (pdf, names[i]), ==, 1);
   text = pdf_page_text (pdf, 0);
   g_assert_nonnull (strstr (text, "Zoë Brontë"));
   g_assert_nonnull (strstr (text, "Łukasz Kowalski"));
@@ -499,22 +399,22 @@ static void
 test_many_pages (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   double last = -1;
 
   book_busy_monday (f);
   write_list (f, "2030-01-21", 0);
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   g_assert_cmpint (pdf->n_pages, >, 1);
   for (int i = 0; i < pdf->n_pages; i++)
     {
       g_autofree char *page = g_strdup_printf ("Page %d of %d", i + 1, pdf->n_pages);
 
-      g_assert_cmpuint (pdf_count_on_page (pdf, i, page), ==, 1);
-      g_assert_cmpuint (pdf_count_on_page (pdf, i, "NHS number"), ==, 1);
-      g_assert_cmpuint (pdf_count_on_page (pdf, i, "Confidential — patient information"), ==, 1);
-      g_assert_cmpuint (pdf_count_on_page (pdf, i, "Dr Eleanor Whitfield"), ==, 1);
-      g_assert_cmpuint (pdf_count_on_page (pdf, i, "Dr Eleanor Whitfield (continued)"), ==, i > 0);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, page), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, "NHS number"), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, "Confidential — patient information"), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, "Dr Eleanor Whitfield"), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, "Dr Eleanor Whitfield (continued)"), ==, i > 0);
     }
   /* Every row once, by time, none lost or cut between two pages. */
   for (int i = 0; i < 60; i++)
@@ -522,13 +422,13 @@ test_many_pages (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("Row%02d Tester", i + 1);
       double here = pdf_find (pdf, name);
 
-      g_assert_cmpuint (pdf_count (pdf, name), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count (pdf, name), ==, 1);
       g_assert_cmpfloat (here, >, last);
       last = here;
     }
-  g_assert_cmpuint (pdf_count (pdf, "Review the biopsy"), ==, 12);
-  g_assert_cmpuint (pdf_count (pdf, "photographs."), ==, 12);
-  g_assert_cmpuint (pdf_count (pdf, "Needs a chaperone"), ==, 9);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Review the biopsy"), ==, 12);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "photographs."), ==, 12);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Needs a chaperone"), ==, 9);
 }
 
 /* The pages fit the paper they are laid out for, and draw on any cairo_t. */
@@ -569,25 +469,25 @@ static void
 test_empty_day (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(Pdf) tuesday = NULL;
-  g_autoptr(Pdf) clinic = NULL;
+  g_autoptr(HarleyTestPdf) tuesday = NULL;
+  g_autoptr(HarleyTestPdf) clinic = NULL;
 
   /* No clinic and no booking: the day says so. */
   write_list (f, "2030-01-15", 0);
-  tuesday = pdf_open (f->pdf);
+  tuesday = harley_test_pdf_open_file (f->pdf);
   g_assert_cmpint (tuesday->n_pages, ==, 1);
   pdf_find (tuesday, "Tuesday 15 January 2030");
   pdf_find (tuesday, "No appointments.");
   pdf_find (tuesday, "Page 1 of 1");
-  g_assert_cmpuint (pdf_count (tuesday, "Dr Eleanor Whitfield"), ==, 0);
-  g_assert_cmpuint (pdf_count (tuesday, "NHS number"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count (tuesday, "Dr Eleanor Whitfield"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count (tuesday, "NHS number"), ==, 0);
 
   /* Clinics with nobody booked: each clinician says so. */
   write_list (f, "2030-01-28", 0);
-  clinic = pdf_open (f->pdf);
-  g_assert_cmpuint (pdf_count (clinic, "No appointments."), ==, 2);
+  clinic = harley_test_pdf_open_file (f->pdf);
+  g_assert_cmpuint (harley_test_pdf_count (clinic, "No appointments."), ==, 2);
   g_assert_cmpfloat (pdf_find (clinic, "Dr Eleanor Whitfield"), <, pdf_find (clinic, "No appointments."));
-  g_assert_cmpuint (pdf_count (clinic, "patients expected"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count (clinic, "patients expected"), ==, 0);
   pdf_find (clinic, "09:00–13:00 at The London Clinic");
 }
 
@@ -677,7 +577,7 @@ test_cli (Fixture       *f,
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *clinician = NULL;
 
   book_monday (f);
@@ -687,10 +587,10 @@ test_cli (Fixture       *f,
   g_assert_cmpint (run_cli (&out, &err, "--database", f->db.path, "diary", "clinic-list", "--date", "14/01/2030",
                             "--output", f->pdf, "--clinician", clinician, NULL), ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "Clinic list — Monday 14 January 2030"));
-  pdf = pdf_open (f->pdf);
+  pdf = harley_test_pdf_open_file (f->pdf);
   pdf_find (pdf, "Sister Mary Jones");
   pdf_find (pdf, "Ann Lee");
-  g_assert_cmpuint (pdf_count (pdf, "Zoë Brontë"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count (pdf, "Zoë Brontë"), ==, 0);
 }
 
 static void

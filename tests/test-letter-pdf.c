@@ -14,6 +14,7 @@
 #include <poppler.h>
 
 #include "harley-letter-pdf-private.h"
+#include "harley-test-pdf.h"
 #include "harley-test-util.h"
 
 #define MM        (72.0 / 25.4)
@@ -118,172 +119,56 @@ png_bytes (int width,
 
 /* Reading it back {{{1 */
 
-/* Poppler 22.12 has no g_autoptr for its own types, hence this. */
-typedef struct
-{
-  PopplerDocument *document;
-  GPtrArray       *pages;   /* PopplerPage */
-  int              n_pages;
-} Pdf;
-
-static void
-pdf_free (Pdf *pdf)
-{
-  g_ptr_array_unref (pdf->pages);
-  g_object_unref (pdf->document);
-  g_free (pdf);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
-
-static Pdf *
-pdf_new (PopplerDocument *document)
-{
-  Pdf *pdf = g_new0 (Pdf, 1);
-
-  pdf->document = document;
-  pdf->n_pages = poppler_document_get_n_pages (document);
-  pdf->pages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (int i = 0; i < pdf->n_pages; i++)
-    g_ptr_array_add (pdf->pages, poppler_document_get_page (document, i));
-  return pdf;
-}
-
-static Pdf *
+static HarleyTestPdf *
 render (const HarleyLetterLayout *layout)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PopplerDocument *document;
   guint n_pages = 0;
-  Pdf *pdf;
+  HarleyTestPdf *pdf;
 
   bytes = harley_letter_pdf_render (layout, &n_pages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
   document = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
-  pdf = pdf_new (document);
+  pdf = harley_test_pdf_new (document);
   g_assert_cmpint (pdf->n_pages, ==, n_pages);
   return pdf;
 }
 
-static Pdf *
-open_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return pdf_new (document);
-}
-
-static PopplerPage *
-page_of (Pdf *pdf,
-         int  index)
-{
-  g_assert_cmpint (index, <, pdf->n_pages);
-  return g_ptr_array_index (pdf->pages, index);
-}
-
-/* A piece of text found on a page, in mm from the paper's top left. */
-typedef struct
-{
-  double left, top, right, bottom;
-} Box;
-
-/* Where @part is on a page, each match whole (a match over two lines
- * grows to take both). */
-static GArray *
-find_on_page (Pdf        *pdf,
-              int         index,
-              const char *part)
-{
-  PopplerPage *page = page_of (pdf, index);
-  GList *found = poppler_page_find_text_with_options (page, part, POPPLER_FIND_CASE_SENSITIVE
-                                                                      | POPPLER_FIND_MULTILINE);
-  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (Box));
-  gboolean continues = FALSE;
-  double width, height;
-
-  poppler_page_get_size (page, &width, &height);
-  for (GList *l = found; l != NULL; l = l->next)
-    {
-      PopplerRectangle *r = l->data;
-      Box box = { MIN (r->x1, r->x2) / MM, (height - MAX (r->y1, r->y2)) / MM,
-                  MAX (r->x1, r->x2) / MM, (height - MIN (r->y1, r->y2)) / MM };
-
-      if (continues)
-        {
-          Box *last = &g_array_index (boxes, Box, boxes->len - 1);
-
-          last->left = MIN (last->left, box.left);
-          last->right = MAX (last->right, box.right);
-          last->bottom = MAX (last->bottom, box.bottom);
-        }
-      else
-        g_array_append_val (boxes, box);
-      continues = poppler_rectangle_find_get_match_continued (r);
-    }
-  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-  return boxes;
-}
-
-static guint
-count_on_page (Pdf        *pdf,
-               int         index,
-               const char *part)
-{
-  g_autoptr(GArray) boxes = find_on_page (pdf, index, part);
-
-  return boxes->len;
-}
-
-static guint
-count (Pdf        *pdf,
-       const char *part)
-{
-  guint n = 0;
-
-  for (int i = 0; i < pdf->n_pages; i++)
-    n += count_on_page (pdf, i, part);
-  return n;
-}
-
 /* Where @part is, once, on a page; fails the test if it is not. */
-static Box
-find_once (Pdf        *pdf,
+static HarleyTestBox
+find_once (HarleyTestPdf        *pdf,
            int         index,
            const char *part)
 {
-  g_autoptr(GArray) boxes = find_on_page (pdf, index, part);
+  g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, index, part, MM);
 
   if (boxes->len != 1)
     g_error ("“%s” is %u times on page %d, not once", part, boxes->len, index + 1);
-  return g_array_index (boxes, Box, 0);
+  return g_array_index (boxes, HarleyTestBox, 0);
 }
 
 /* The first place of @part on a page, top to bottom. */
-static Box
-find_first (Pdf        *pdf,
+static HarleyTestBox
+find_first (HarleyTestPdf        *pdf,
             int         index,
             const char *part)
 {
-  g_autoptr(GArray) boxes = find_on_page (pdf, index, part);
+  g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, index, part, MM);
 
   g_assert_cmpuint (boxes->len, >, 0);
-  return g_array_index (boxes, Box, 0);
+  return g_array_index (boxes, HarleyTestBox, 0);
 }
 
 /* The font of the first character of @part on page 1. */
 static char *
-font_of (Pdf        *pdf,
+font_of (HarleyTestPdf        *pdf,
          const char *part)
 {
-  PopplerPage *page = page_of (pdf, 0);
+  PopplerPage *page = harley_test_pdf_page (pdf, 0);
   g_autofree char *text = poppler_page_get_text (page);
   const char *at = strstr (text, part);
   GList *attributes;
@@ -306,23 +191,6 @@ font_of (Pdf        *pdf,
   poppler_page_free_text_attributes (attributes);
   g_assert_nonnull (font);
   return font;
-}
-
-/* Whether any installed font draws @c, as fontconfig's fallback finds it. */
-static gboolean
-have_font_for (gunichar c)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  PangoFontDescription *sans = pango_font_description_from_string ("Sans 10");
-  PangoFontset *fonts = pango_context_load_fontset (context, sans, pango_language_from_string ("zh-cn"));
-  PangoFont *font = pango_fontset_get_font (fonts, c);
-  gboolean found = pango_font_has_char (font, c);
-
-  g_object_unref (font);
-  g_object_unref (fonts);
-  pango_font_description_free (sans);
-  g_object_unref (context);
-  return found;
 }
 
 /* Harley letter text {{{1 */
@@ -451,14 +319,14 @@ static void
 test_a4 (void)
 {
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *title = NULL;
   double width, height;
 
   fill (&layout);
   pdf = render (&layout);
   g_assert_cmpint (pdf->n_pages, ==, 1);
-  poppler_page_get_size (page_of (pdf, 0), &width, &height);
+  poppler_page_get_size (harley_test_pdf_page (pdf, 0), &width, &height);
   g_assert_cmpfloat_with_epsilon (width, A4_WIDTH, 0.01);
   g_assert_cmpfloat_with_epsilon (height, A4_HEIGHT, 0.01);
   title = poppler_document_get_title (pdf->document);
@@ -470,8 +338,8 @@ static void
 test_content (void)
 {
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
-  Box name, letterhead, date, re, dear, signature, gmc, cc, footer, page;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
+  HarleyTestBox name, letterhead, date, re, dear, signature, gmc, cc, footer, page;
 
   fill (&layout);
   pdf = render (&layout);
@@ -520,10 +388,10 @@ test_content (void)
 /* Every character inside the window, in reading order, whitespace left
  * out. */
 static char *
-text_in_window (Pdf                      *pdf,
+text_in_window (HarleyTestPdf                      *pdf,
                 const HarleyLetterLayout *layout)
 {
-  PopplerPage *page = page_of (pdf, 0);
+  PopplerPage *page = harley_test_pdf_page (pdf, 0);
   g_autofree char *text = poppler_page_get_text (page);
   PopplerRectangle *boxes = NULL;
   GString *inside = g_string_new (NULL);
@@ -550,7 +418,7 @@ static void
 assert_in_window (const HarleyLetterLayout *layout,
                   const char               *expected)
 {
-  g_autoptr(Pdf) pdf = render (layout);
+  g_autoptr(HarleyTestPdf) pdf = render (layout);
   g_auto(GStrv) lines = harley_format_royal_mail_address (layout->address_lines);
   g_autofree char *inside = text_in_window (pdf, layout);
   double left = layout->window_left_mm, top = layout->window_top_mm;
@@ -558,7 +426,7 @@ assert_in_window (const HarleyLetterLayout *layout,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      Box box = find_once (pdf, 0, lines[i]);
+      HarleyTestBox box = find_once (pdf, 0, lines[i]);
 
       g_test_message ("%s: %.1f–%.1f mm across, %.1f–%.1f mm down", lines[i], box.left, box.right,
                       box.top, box.bottom);
@@ -586,14 +454,14 @@ test_window (void)
   /* The address starts 5 mm into the window: 25 mm from the left, in
    * line with the body. */
   {
-    g_autoptr(Pdf) pdf = render (&layout);
-    Box first = find_once (pdf, 0, "Dr Rachel Okafor");
-    Box postcode = find_once (pdf, 0, "NW1 5LT");
+    g_autoptr(HarleyTestPdf) pdf = render (&layout);
+    HarleyTestBox first = find_once (pdf, 0, "Dr Rachel Okafor");
+    HarleyTestBox postcode = find_once (pdf, 0, "NW1 5LT");
 
     g_assert_cmpfloat_with_epsilon (first.left, 25.0, 0.5);
     g_assert_cmpfloat (find_once (pdf, 0, "LONDON").top, >, find_once (pdf, 0, "17 Marylebone Road").bottom - 0.5);
     g_assert_cmpfloat (postcode.top, >, find_once (pdf, 0, "LONDON").bottom - 0.5);
-    g_assert_cmpuint (count_on_page (pdf, 0, "Marylebone Health Centre,"), ==, 0);
+    g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "Marylebone Health Centre,"), ==, 0);
   }
   assert_in_window (&layout, "PrivateandconfidentialDrRachelOkaforMaryleboneHealthCentre17MaryleboneRoadLONDONNW15LT");
 
@@ -623,11 +491,11 @@ test_calibration (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *title = NULL;
   HarleyLetterLayout layout;
   PopplerDocument *document;
-  Box box;
+  HarleyTestBox box;
 
   harley_letter_layout_init (&layout);
   layout.window_left_mm = 110.0;
@@ -638,7 +506,7 @@ test_calibration (void)
   g_assert_no_error (error);
   document = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
-  pdf = pdf_new (document);
+  pdf = harley_test_pdf_new (document);
   g_assert_cmpint (pdf->n_pages, ==, 1);
   title = poppler_document_get_title (pdf->document);
   g_assert_cmpstr (title, ==, "Window envelope check");
@@ -656,7 +524,7 @@ test_long_letter (void)
 {
   g_autofree char *body = long_body (14);
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   double last = 0;
 
   fill (&layout);
@@ -666,16 +534,16 @@ test_long_letter (void)
   for (int i = 0; i < pdf->n_pages; i++)
     {
       g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, pdf->n_pages);
-      Box box = find_once (pdf, i, number);
+      HarleyTestBox box = find_once (pdf, i, number);
 
       g_assert_cmpfloat (box.bottom, >, 270.0);
-      g_assert_cmpuint (count_on_page (pdf, i, "Registered in England and Wales"), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, i, "Registered in England and Wales"), ==, 1);
     }
   /* The letterhead and the window on the first page alone; the patient
    * named at the top of the second. */
-  g_assert_cmpuint (count_on_page (pdf, 1, "Harley Street Dermatology"), ==, 1);   /* the footer's */
-  g_assert_cmpuint (count_on_page (pdf, 1, "Dr Rachel Okafor"), ==, 0);
-  g_assert_cmpuint (count_on_page (pdf, 1, "Re:"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Harley Street Dermatology"), ==, 1);   /* the footer's */
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Dr Rachel Okafor"), ==, 0);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Re:"), ==, 0);
   g_assert_cmpfloat (find_once (pdf, 1, "Mrs Siobhán Ó Dúbhghaill").top, <, 20.0);
   g_assert_cmpfloat (find_once (pdf, 1, "Date of birth 12/03/1961").top, <, 20.0);
   g_assert_cmpfloat (find_once (pdf, 1, "NHS number 943 476 5919").top, <, 20.0);
@@ -683,26 +551,26 @@ test_long_letter (void)
   for (guint i = 1; i <= 14; i++)
     {
       g_autofree char *name = g_strdup_printf ("Paragraph%02u.", i);
-      int page = count_on_page (pdf, 0, name) == 1 ? 0 : 1;
+      int page = harley_test_pdf_count_on_page (pdf, 0, name) == 1 ? 0 : 1;
       double here = page * 1000 + find_once (pdf, page, name).top;
 
-      g_assert_cmpuint (count (pdf, name), ==, 1);
+      g_assert_cmpuint (harley_test_pdf_count (pdf, name), ==, 1);
       g_assert_cmpfloat (here, >, last);
       last = here;
     }
   /* The signature stays with "Yours sincerely". */
-  g_assert_cmpuint (count_on_page (pdf, 1, "Yours sincerely"), ==, 1);
-  g_assert_cmpuint (count_on_page (pdf, 1, "Dr Eleanor Whitfield"), ==, 1);
-  g_assert_cmpuint (count_on_page (pdf, 1, "cc:"), ==, 1);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Yours sincerely"), ==, 1);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Dr Eleanor Whitfield"), ==, 1);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "cc:"), ==, 1);
 }
 
 /* The page of @part, which must be in the letter once. */
 static int
-page_with (Pdf        *pdf,
+page_with (HarleyTestPdf        *pdf,
            const char *part)
 {
   for (int i = 0; i < pdf->n_pages; i++)
-    if (count_on_page (pdf, i, part) == 1)
+    if (harley_test_pdf_count_on_page (pdf, i, part) == 1)
       return i;
   g_error ("“%s” is not in the letter", part);
 }
@@ -719,7 +587,7 @@ test_page_breaks (void)
   for (guint n = 8; n <= 18; n++)
     {
       g_autofree char *body = long_body (n);
-      g_autoptr(Pdf) pdf = NULL;
+      g_autoptr(HarleyTestPdf) pdf = NULL;
 
       layout.body = body;
       pdf = render (&layout);
@@ -743,12 +611,12 @@ static void
 test_markup (void)
 {
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *bold = NULL;
   g_autofree char *italic = NULL;
   g_autofree char *plain = NULL;
-  Box bullet, item, paragraph;
+  HarleyTestBox bullet, item, paragraph;
 
   fill (&layout);
   pdf = render (&layout);
@@ -757,7 +625,7 @@ test_markup (void)
   item = find_once (pdf, 0, "Chronic plaque psoriasis");
   find_once (pdf, 0, "Seborrhoeic dermatitis of the scalp");
   paragraph = find_once (pdf, 0, "Thank you for referring");
-  g_assert_cmpuint (count_on_page (pdf, 0, "•"), ==, 2);
+  g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "•"), ==, 2);
   bullet = find_first (pdf, 0, "•");
   g_assert_cmpfloat (bullet.left, >=, paragraph.left);
   g_assert_cmpfloat (item.left, >, bullet.right);
@@ -790,7 +658,7 @@ test_fonts_embedded (void)
 {
   const char *names[] = { "Zoë Brontë", "王小明", NULL };
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   PopplerFontInfo *info;
   PopplerFontsIter *iter = NULL;
   guint n_fonts = 0;
@@ -829,10 +697,10 @@ test_other_scripts (void)
   const char *names[] = { "Siobhán Ó Dúbhghaill", "Zoë Brontë", "Łukasz Kowalski", "Ngũgĩ wa Thiong'o", "王小明",
                           "فاطمة الزهراء", };
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_font_for (0x738B))
+  if (!harley_test_have_font_for (0x738B))
     g_error ("No font on this machine draws Chinese: install fonts-noto-cjk (build-aux/install-deps.sh).");
   fill (&layout);
   layout.address_lines = recipient;
@@ -840,8 +708,8 @@ test_other_scripts (void)
   layout.body = "Dear Dr Okafor\n\nI saw Zoë Brontë and Siobhán Ó Dúbhghaill with **فاطمة الزهراء** today.";
   pdf = render (&layout);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_cmpuint (count (pdf, names[i]), >=, 1);
-  text = poppler_page_get_text (page_of (pdf, 0));
+    g_assert_cmpuint (harley_test_pdf_count (pdf, names[i]), >=, 1);
+  text = poppler_page_get_text (harley_test_pdf_page (pdf, 0));
   g_assert_nonnull (strstr (text, "Ngũgĩ wa Thiong'o"));
   g_assert_nonnull (strstr (text, "小明 王"));
   g_assert_nonnull (strstr (text, "Zoë Brontë"));
@@ -856,14 +724,14 @@ test_images (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf_bytes = NULL;
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   GList *images;
 
   fill (&layout);
   layout.logo_png = logo;
   layout.signature_png = signature;
   pdf = render (&layout);
-  images = poppler_page_get_image_mapping (page_of (pdf, 0));
+  images = poppler_page_get_image_mapping (harley_test_pdf_page (pdf, 0));
   g_assert_cmpuint (g_list_length (images), ==, 2);
   for (GList *l = images; l != NULL; l = l->next)
     {
@@ -882,9 +750,9 @@ test_images (void)
   /* A logo that cannot be read is left off; a signature is not. */
   layout.logo_png = junk;
   layout.signature_png = NULL;
-  g_clear_pointer (&pdf, pdf_free);
+  g_clear_pointer (&pdf, harley_test_pdf_free);
   pdf = render (&layout);
-  images = poppler_page_get_image_mapping (page_of (pdf, 0));
+  images = poppler_page_get_image_mapping (harley_test_pdf_page (pdf, 0));
   g_assert_cmpuint (g_list_length (images), ==, 0);
   poppler_page_free_image_mapping (images);
 
@@ -900,7 +768,7 @@ static void
 test_empty (void)
 {
   HarleyLetterLayout layout;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   g_autofree char *text = NULL;
 
   harley_letter_layout_init (&layout);
@@ -910,7 +778,7 @@ test_empty (void)
   g_assert_cmpfloat (layout.window_height_mm, ==, 40.0);
   pdf = render (&layout);
   g_assert_cmpint (pdf->n_pages, ==, 1);
-  text = poppler_page_get_text (page_of (pdf, 0));
+  text = poppler_page_get_text (harley_test_pdf_page (pdf, 0));
   g_assert_cmpstr (g_strstrip (text), ==, "Page 1 of 1");
 }
 
@@ -937,7 +805,7 @@ test_written_safely (void)
   g_autofree char *missing = g_build_filename (dir, "no such folder", "letter.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(HarleyTestPdf) pdf = NULL;
   HarleyLetterLayout layout;
   GStatBuf st;
   gsize length;
@@ -952,7 +820,7 @@ test_written_safely (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpuint (count_files (dir), ==, 2);
-  pdf = open_file (path);
+  pdf = harley_test_pdf_open_file (path);
   find_once (pdf, 0, "Dear Dr Okafor");
 
   g_assert_false (harley_letter_pdf_write (&layout, missing, &error));

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "harley-clinic-list-private.h"
+#include "harley-render-util.h"
 #include "harley-validate.h"
 
 #define MARGIN_SIDE    40.0
@@ -91,27 +92,6 @@ struct _HarleyClinicPages
 
 /* Text {{{1 */
 
-static PangoContext *
-new_context (cairo_t *cr)
-{
-  PangoContext *context;
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  if (cr != NULL)
-    context = pango_cairo_create_context (cr);
-  else
-    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Unhinted metrics and unrounded positions: a line measured for a
-   * page is as wide on paper, a PDF or the print preview. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
 /* @width 0: one line as long as it needs. @max_lines 0: all of them. */
 static PangoLayout *
 new_layout (Pen        *pen,
@@ -120,34 +100,14 @@ new_layout (Pen        *pen,
             double      width,
             int         max_lines)
 {
-  PangoLayout *layout = pango_layout_new (pen->context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoLayout *layout = _harley_render_new_layout (pen->context, font, markup, width);
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  /* A name in Arabic stays at the left of its cell like the others. */
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_markup (layout, markup, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
   if (max_lines > 0)
     {
       pango_layout_set_height (layout, -max_lines);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
 }
 
 static double
@@ -188,7 +148,7 @@ show_text (Pen          *pen,
 
   pango_layout_set_alignment (layout, alignment);
   show_layout (pen, layout, x, y, colour);
-  return layout_height (layout);
+  return _harley_render_layout_height (layout);
 }
 
 static void
@@ -436,7 +396,7 @@ draw_columns (HarleyClinicPages *self,
       g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
       g_autoptr(PangoLayout) layout = new_layout (pen, FONT_COLUMN, title, cell_width (self, i), 0);
 
-      height = MAX (height, layout_height (layout));
+      height = MAX (height, _harley_render_layout_height (layout));
     }
   fill_rectangle (pen, self->columns[0], y, self->columns[N_COLUMNS] - self->columns[0],
                   height + 2 * PAD_Y, &column_tint);
@@ -569,7 +529,7 @@ draw_alerts (HarleyClinicPages *self,
   g_autofree char *markup = g_markup_printf_escaped ("<b>⚠ %s %s</b>", _("Alert:"),
                                                      harley_appointment_get_info (item->appointment)->alerts);
   g_autoptr(PangoLayout) layout = new_layout (pen, FONT_BODY, markup, right - left - 2 * PAD_X, ALERT_MAX_LINES);
-  double height = layout_height (layout) + 3;
+  double height = _harley_render_layout_height (layout) + 3;
 
   fill_rectangle (pen, left, y, right - left, height, &alert_tint);
   show_layout (pen, layout, left + PAD_X, y + 1.5, &alert_ink);
@@ -592,9 +552,9 @@ draw_row (HarleyClinicPages *self,
       layouts[i] = new_layout (pen, FONT_BODY, cells[i], cell_width (self, i),
                                i == COL_NOTES ? NOTES_MAX_LINES : 0);
       if (i != COL_NOTES)
-        details = MAX (details, layout_height (layouts[i]));
+        details = MAX (details, _harley_render_layout_height (layouts[i]));
     }
-  notes = layout_height (layouts[COL_NOTES]);
+  notes = _harley_render_layout_height (layouts[COL_NOTES]);
   for (int i = 0; i < N_COLUMNS; i++)
     {
       show_layout (pen, layouts[i], self->columns[i] + PAD_X, y + PAD_Y,
@@ -837,7 +797,7 @@ _harley_clinic_pages_new (const HarleyClinicHeading *heading,
                           double                     height)
 {
   HarleyClinicPages *self = g_new0 (HarleyClinicPages, 1);
-  Pen pen = { new_context (NULL), NULL };
+  Pen pen = { _harley_render_new_context (NULL), NULL };
 
   self->heading = heading;
   self->sections = sections;
@@ -880,7 +840,7 @@ _harley_clinic_pages_draw (HarleyClinicPages *self,
                            cairo_t           *cr,
                            guint              page_nr)
 {
-  Pen pen = { new_context (cr), cr };
+  Pen pen = { _harley_render_new_context (cr), cr };
   GArray *page;
 
   g_return_if_fail (page_nr < self->pages->len);

@@ -16,16 +16,12 @@
  * finds a font for any script on the machine, and cairo embeds it. */
 
 #include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "harley-clinic-list-private.h"
 #include "harley-contact.h"
 #include "harley-diary.h"
+#include "harley-render-util.h"
 #include "harley-validate.h"
 
 /* A4 in points */
@@ -264,44 +260,16 @@ read_sections (HarleyStore  *store,
 
 /* The heading {{{1 */
 
-typedef struct
-{
-  const guchar *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Cairo reads PNG alone; a logo of another kind is left off the list. */
 static cairo_surface_t *
 read_logo (HarleyStore *store)
 {
   g_autofree char *mime_type = NULL;
   g_autoptr(GBytes) bytes = harley_store_get_practice_logo (store, &mime_type);
-  PngReader reader;
-  cairo_surface_t *logo;
 
-  if (bytes == NULL || g_strcmp0 (mime_type, "image/png") != 0)
+  if (g_strcmp0 (mime_type, "image/png") != 0)
     return NULL;
-  reader.data = g_bytes_get_data (bytes, &reader.left);
-  logo = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (logo) == CAIRO_STATUS_SUCCESS && cairo_image_surface_get_height (logo) > 0)
-    return logo;
-  cairo_surface_destroy (logo);
-  return NULL;
+  return _harley_render_load_png (bytes);
 }
 
 static char *
@@ -516,20 +484,8 @@ write_to_fd (void                *closure,
 {
   PdfSink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          sink->error = written < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
+  if ((sink->error = _harley_render_write_all (sink->fd, data, length)) != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -545,28 +501,26 @@ set_file_error (GError     **error,
                _("The clinic list could not be saved as “%s”: %s."), name, g_strerror (saved_errno));
 }
 
+static void
+draw_a4_page (cairo_t  *cr,
+              guint     page,
+              gpointer  user_data)
+{
+  harley_clinic_list_draw_page (user_data, cr, A4_WIDTH, A4_HEIGHT, page);
+}
+
 /* Draws every page as A4 into @fd; returns 0 or an errno. */
 static int
-render_pdf (HarleyClinicList *self,
-            int               fd)
+render_pdf (int       fd,
+            gpointer  user_data)
 {
+  HarleyClinicList *self = user_data;
   PdfSink sink = { fd, 0 };
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, A4_WIDTH, A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
   guint n_pages = harley_clinic_list_get_n_pages (self, A4_WIDTH, A4_HEIGHT);
   cairo_status_t status;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Harley");
-  for (guint i = 0; i < n_pages; i++)
-    {
-      harley_clinic_list_draw_page (self, cr, A4_WIDTH, A4_HEIGHT, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = _harley_render_pdf (write_to_fd, &sink, A4_WIDTH, A4_HEIGHT, self->title,
+                               n_pages, draw_a4_page, self);
   if (sink.error != 0)
     return sink.error;
   if (status == CAIRO_STATUS_NO_MEMORY)
@@ -574,38 +528,21 @@ render_pdf (HarleyClinicList *self,
   return status == CAIRO_STATUS_SUCCESS ? 0 : EIO;
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* A slip in a file name must not put a PDF where the practice's records
- * are: the database or the files SQLite keeps beside it. */
+ * are. */
 static gboolean
 check_not_database (HarleyClinicList  *self,
                     const char        *path,
                     GError           **error)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *name = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (self->database, suffixes[i], NULL);
-
-      if (same_file (file, path))
-        {
-          g_autofree char *name = g_filename_display_name (path);
-
-          g_set_error (error, HARLEY_CLINIC_LIST_ERROR, HARLEY_CLINIC_LIST_ERROR_IS_DATABASE,
-                       _("“%s” holds the practice’s records. Save the clinic list as another file."), name);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  if (!_harley_render_is_database (self->database, path))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, HARLEY_CLINIC_LIST_ERROR, HARLEY_CLINIC_LIST_ERROR_IS_DATABASE,
+               _("“%s” holds the practice’s records. Save the clinic list as another file."), name);
+  return FALSE;
 }
 
 /**
@@ -626,8 +563,7 @@ harley_clinic_list_write_pdf (HarleyClinicList  *self,
                               const char        *path,
                               GError           **error)
 {
-  g_autofree char *partial = NULL;
-  int fd, saved_errno;
+  int saved_errno;
 
   g_return_val_if_fail (HARLEY_IS_CLINIC_LIST (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -635,22 +571,8 @@ harley_clinic_list_write_pdf (HarleyClinicList  *self,
 
   if (!check_not_database (self, path, error))
     return FALSE;
-  partial = g_strconcat (path, ".XXXXXX", NULL);
-  if ((fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600)) < 0)
-    {
-      set_file_error (error, errno, path);
-      return FALSE;
-    }
-  saved_errno = render_pdf (self, fd);
-  if (saved_errno == 0 && fsync (fd) != 0)
-    saved_errno = errno;
-  if (close (fd) != 0 && saved_errno == 0)
-    saved_errno = errno;
-  if (saved_errno == 0 && g_rename (partial, path) != 0)
-    saved_errno = errno;
-  if (saved_errno == 0)
+  if ((saved_errno = _harley_render_write_file (path, render_pdf, self)) == 0)
     return TRUE;
-  g_unlink (partial);
   set_file_error (error, saved_errno, path);
   return FALSE;
 }

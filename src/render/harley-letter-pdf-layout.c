@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "harley-letter-pdf-private.h"
+#include "harley-render-util.h"
 
 #define MARGIN_LEFT    (25.0 * MM)
 #define MARGIN_RIGHT   (20.0 * MM)
@@ -102,18 +103,9 @@ is_set (const char *text)
 static PangoContext *
 new_context (void)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context = _harley_render_new_context (NULL);
 
-  /* Unhinted metrics and unrounded positions: the lines measured here
-   * are as wide in the PDF, in the preview and on paper. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
   pango_context_set_language (context, pango_language_from_string ("en-gb"));
-  cairo_font_options_destroy (options);
   return context;
 }
 
@@ -125,30 +117,10 @@ new_layout (HarleyLetterPages *letter,
             double             width,
             PangoAlignment     alignment)
 {
-  PangoLayout *layout = pango_layout_new (letter->context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoLayout *layout = _harley_render_new_layout (letter->context, font, markup, width);
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  /* A paragraph or a name in Arabic stays at the left like the others. */
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_alignment (layout, alignment);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
 }
 
 static double
@@ -183,44 +155,6 @@ draw_rule (cairo_t *cr,
 }
 
 /* Images {{{1 */
-
-typedef struct
-{
-  const guchar *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-read_image (GBytes *bytes)
-{
-  PngReader reader;
-  cairo_surface_t *image;
-
-  if (bytes == NULL)
-    return NULL;
-  reader.data = g_bytes_get_data (bytes, &reader.left);
-  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (image) == CAIRO_STATUS_SUCCESS
-      && cairo_image_surface_get_width (image) > 0 && cairo_image_surface_get_height (image) > 0)
-    return image;
-  cairo_surface_destroy (image);
-  return NULL;
-}
 
 /* The scale that fits @image in a box, keeping its shape. */
 static double
@@ -463,7 +397,7 @@ add_signature (HarleyLetterPages *letter)
     }
   else
     row.image_height = 16.0 * MM;
-  row.height = row.image_height + layout_height (row.layout);
+  row.height = row.image_height + _harley_render_layout_height (row.layout);
   g_array_append_val (letter->rows, row);
 }
 
@@ -596,7 +530,7 @@ draw_letterhead (HarleyLetterPages *letter,
       g_autoptr(PangoLayout) name = new_layout (letter, FONT_NAME, markup, width, PANGO_ALIGN_RIGHT);
 
       show_layout (cr, name, A4_WIDTH - MARGIN_RIGHT - width, y, &accent);
-      y += layout_height (name) + 2.0;
+      y += _harley_render_layout_height (name) + 2.0;
     }
   if (is_set (in->practice_phone))
     /* TRANSLATORS: in a letterhead; %s is the practice's telephone number */
@@ -613,7 +547,7 @@ draw_letterhead (HarleyLetterPages *letter,
         continue;
       layout = new_layout (letter, FONT_LETTERHEAD, markup, width, PANGO_ALIGN_RIGHT);
       show_layout (cr, layout, A4_WIDTH - MARGIN_RIGHT - width, y, &quiet);
-      y += layout_height (layout) + 1.0;
+      y += _harley_render_layout_height (layout) + 1.0;
     }
   return MAX (y, MARGIN_TOP + logo_height);
 }
@@ -639,7 +573,7 @@ fit_address (HarleyLetterPages *letter,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           return g_steal_pointer (&layout);
         }
-      if (layout_width (layout) <= width && layout_height (layout) <= height)
+      if (layout_width (layout) <= width && _harley_render_layout_height (layout) <= height)
         return g_steal_pointer (&layout);
     }
 }
@@ -664,8 +598,8 @@ draw_window (HarleyLetterPages *letter,
       g_autoptr(PangoLayout) layout = new_layout (letter, FONT_MARK, mark, width, PANGO_ALIGN_LEFT);
 
       show_layout (cr, layout, x, y, &ink);
-      y += layout_height (layout) + 4.0;
-      height -= layout_height (layout) + 4.0;
+      y += _harley_render_layout_height (layout) + 4.0;
+      height -= _harley_render_layout_height (layout) + 4.0;
     }
   if (text[0] == '\0')
     return;
@@ -718,7 +652,7 @@ draw_continuation (HarleyLetterPages *letter,
   g_autoptr(PangoLayout) layout = new_continuation (letter);
 
   show_layout (cr, layout, MARGIN_LEFT, MARGIN_TOP, &ink);
-  draw_rule (cr, MARGIN_TOP + layout_height (layout) + 2.5, 0.5);
+  draw_rule (cr, MARGIN_TOP + _harley_render_layout_height (layout) + 2.5, 0.5);
 }
 
 static PangoLayout *
@@ -749,10 +683,10 @@ footer_top (HarleyLetterPages *letter)
 {
   g_autoptr(PangoLayout) footer = new_footer (letter);
   g_autoptr(PangoLayout) number = new_page_number (letter, 0);
-  double top = A4_HEIGHT - MARGIN_BOTTOM - layout_height (number);
+  double top = A4_HEIGHT - MARGIN_BOTTOM - _harley_render_layout_height (number);
 
   if (footer != NULL)
-    top -= layout_height (footer) + 3.0 * MM;
+    top -= _harley_render_layout_height (footer) + 3.0 * MM;
   return top;
 }
 
@@ -768,7 +702,7 @@ draw_footer (HarleyLetterPages *letter,
   show_layout (cr, number, MARGIN_LEFT, y, &quiet);
   if (footer == NULL)
     return;
-  y += layout_height (number) + 1.5 * MM;
+  y += _harley_render_layout_height (number) + 1.5 * MM;
   draw_rule (cr, y, 0.5);
   show_layout (cr, footer, MARGIN_LEFT, y + 1.5 * MM, &quiet);
 }
@@ -804,8 +738,8 @@ _harley_letter_pages_new (const HarleyLetterLayout  *in,
   letter->context = new_context ();
   letter->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (letter->rows, (GDestroyNotify) row_clear);
-  letter->logo = read_image (in->logo_png);
-  letter->signature = read_image (in->signature_png);
+  letter->logo = _harley_render_load_png (in->logo_png);
+  letter->signature = _harley_render_load_png (in->signature_png);
   if (in->signature_png != NULL && letter->signature == NULL)
     {
       g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_BAD_IMAGE,
@@ -814,7 +748,7 @@ _harley_letter_pages_new (const HarleyLetterLayout  *in,
     }
   continuation = new_continuation (letter);
   letter->first_top = (in->window_top_mm + in->window_height_mm + 6.0) * MM;
-  letter->later_top = MARGIN_TOP + layout_height (continuation) + 10.0 * MM;
+  letter->later_top = MARGIN_TOP + _harley_render_layout_height (continuation) + 10.0 * MM;
   letter->bottom = footer_top (letter) - 6.0 * MM;
   add_re_block (letter);
   add_body (letter);
@@ -895,7 +829,7 @@ draw_ruler (HarleyLetterPages *letter,
           if (across)
             show_layout (cr, layout, mm * MM + 0.5, at + 3.0 * MM, &ink);
           else
-            show_layout (cr, layout, at + 3.5 * MM, mm * MM - layout_height (layout) / 2, &ink);
+            show_layout (cr, layout, at + 3.5 * MM, mm * MM - _harley_render_layout_height (layout) / 2, &ink);
         }
     }
 }

@@ -12,15 +12,11 @@
  * The PDF's bytes are what is stored when a letter is approved; a file is
  * written whole beside its place, then renamed. */
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "harley-letter-pdf-private.h"
+#include "harley-render-util.h"
 
 G_DEFINE_QUARK (harley-letter-pdf-error-quark, harley_letter_pdf_error)
 
@@ -63,6 +59,22 @@ make_title (const HarleyLetterLayout *in)
   return g_strdup_printf (_("Letter about %s"), in->patient_name);
 }
 
+static void
+draw_page (cairo_t  *cr,
+           guint     page,
+           gpointer  user_data)
+{
+  _harley_letter_pages_draw (user_data, cr, page);
+}
+
+static void
+draw_calibration (cairo_t  *cr,
+                  guint     page,
+                  gpointer  user_data)
+{
+  _harley_letter_pages_draw_calibration (user_data, cr);
+}
+
 /* Draws the letter's pages, or with @calibration the calibration sheet,
  * into a PDF. */
 static GBytes *
@@ -72,24 +84,11 @@ make_pdf (HarleyLetterPages  *pages,
           GError            **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Harley");
-  for (guint i = 0; i < (calibration ? 1 : _harley_letter_pages_count (pages)); i++)
-    {
-      if (calibration)
-        _harley_letter_pages_draw_calibration (pages, cr);
-      else
-        _harley_letter_pages_draw (pages, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = _harley_render_pdf (append_bytes, bytes, A4_WIDTH, A4_HEIGHT, title,
+                               calibration ? 1 : _harley_letter_pages_count (pages),
+                               calibration ? draw_calibration : draw_page, pages);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_FAILED,
@@ -185,58 +184,31 @@ set_file_error (GError     **error,
                _("The letter could not be saved as “%s”: %s."), name, g_strerror (saved_errno));
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* A slip in a file name must not put a PDF where the practice's records
- * are: the database or the files SQLite keeps beside it. */
+ * are. */
 static gboolean
 check_not_database (const char  *database,
                     const char  *path,
                     GError     **error)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *name = NULL;
 
-  for (guint i = 0; database != NULL && i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (database, suffixes[i], NULL);
-
-      if (same_file (file, path))
-        {
-          g_autofree char *name = g_filename_display_name (path);
-
-          g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_IS_DATABASE,
-                       _("“%s” holds the practice’s records. Save the letter as another file."), name);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  if (!_harley_render_is_database (database, path))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_IS_DATABASE,
+               _("“%s” holds the practice’s records. Save the letter as another file."), name);
+  return FALSE;
 }
 
-/* Returns 0 or an errno. */
 static int
-write_all (int           fd,
-           const guchar *data,
-           gsize         length)
+write_bytes (int       fd,
+             gpointer  user_data)
 {
-  while (length > 0)
-    {
-      ssize_t written = write (fd, data, length);
+  gsize length;
+  const guchar *data = g_bytes_get_data (user_data, &length);
 
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return written < 0 ? errno : EIO;
-      data += written;
-      length -= (gsize) written;
-    }
-  return 0;
+  return _harley_render_write_all (fd, data, length);
 }
 
 /**
@@ -259,10 +231,7 @@ harley_letter_pdf_write (const HarleyLetterLayout  *layout,
                          GError                   **error)
 {
   g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *partial = NULL;
-  const guchar *data;
-  gsize length;
-  int fd, saved_errno;
+  int saved_errno;
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -271,23 +240,8 @@ harley_letter_pdf_write (const HarleyLetterLayout  *layout,
   if (!check_not_database (layout->database, path, error)
       || (pdf = harley_letter_pdf_render (layout, NULL, error)) == NULL)
     return FALSE;
-  partial = g_strconcat (path, ".XXXXXX", NULL);
-  if ((fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600)) < 0)
-    {
-      set_file_error (error, errno, path);
-      return FALSE;
-    }
-  data = g_bytes_get_data (pdf, &length);
-  saved_errno = write_all (fd, data, length);
-  if (saved_errno == 0 && fsync (fd) != 0)
-    saved_errno = errno;
-  if (close (fd) != 0 && saved_errno == 0)
-    saved_errno = errno;
-  if (saved_errno == 0 && g_rename (partial, path) != 0)
-    saved_errno = errno;
-  if (saved_errno == 0)
+  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) == 0)
     return TRUE;
-  g_unlink (partial);
   set_file_error (error, saved_errno, path);
   return FALSE;
 }

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-render"
+
+/* What the clinic list and the clinic letter share: Pango set up for
+ * print, PNG images from bytes, the PDF drawn page by page, and a file
+ * written whole beside its place, then renamed. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "harley-render-util.h"
+
+/* Text {{{1 */
+
+/* A context for @cr, or with @cr NULL for measuring only. */
+PangoContext *
+_harley_render_new_context (cairo_t *cr)
+{
+  PangoContext *context;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  if (cr != NULL)
+    context = pango_cairo_create_context (cr);
+  else
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Unhinted metrics and unrounded positions: a line measured for a
+   * page is as wide on paper, in a PDF and in a preview. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+/* @width 0: each line as long as it needs. */
+PangoLayout *
+_harley_render_new_layout (PangoContext *context,
+                           const char   *font,
+                           const char   *markup,
+                           double        width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  /* A paragraph or a name in Arabic stays at the left like the others. */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_markup (layout, markup, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (width));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+double
+_harley_render_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+/* Images {{{1 */
+
+typedef struct
+{
+  const guchar *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Cairo reads PNG alone: @bytes of another kind, or none, give NULL. */
+cairo_surface_t *
+_harley_render_load_png (GBytes *bytes)
+{
+  PngReader reader;
+  cairo_surface_t *image;
+
+  if (bytes == NULL)
+    return NULL;
+  reader.data = g_bytes_get_data (bytes, &reader.left);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (image) == CAIRO_STATUS_SUCCESS
+      && cairo_image_surface_get_width (image) > 0 && cairo_image_surface_get_height (image) > 0)
+    return image;
+  cairo_surface_destroy (image);
+  return NULL;
+}
+
+/* The PDF {{{1 */
+
+/* Draws @n_pages pages of @width × @height points into a PDF made by
+ * Harley, titled @title, handing its bytes to @write_func. */
+cairo_status_t
+_harley_render_pdf (cairo_write_func_t    write_func,
+                    void                 *closure,
+                    double                width,
+                    double                height,
+                    const char           *title,
+                    guint                 n_pages,
+                    HarleyRenderDrawPage  draw_page,
+                    gpointer              user_data)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_func, closure, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Harley");
+  for (guint i = 0; i < n_pages; i++)
+    {
+      draw_page (cr, i, user_data);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* Writing a file {{{1 */
+
+/* Returns 0 or an errno. */
+int
+_harley_render_write_all (int           fd,
+                          const guchar *data,
+                          gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return written < 0 ? errno : EIO;
+      data += written;
+      length -= (gsize) written;
+    }
+  return 0;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Whether @path is the practice's records: the database (nullable) or
+ * the files SQLite keeps beside it. A slip in a file name must not put
+ * a PDF there. */
+gboolean
+_harley_render_is_database (const char *database,
+                            const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; database != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (database, suffixes[i], NULL);
+
+      if (same_file (file, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Has @write_fd write a new file beside @path, readable by its owner
+ * alone, and renames it to @path once it is whole: a failure (a full
+ * disk, say) leaves no half-written file, and any earlier one as it
+ * was. Returns 0 or an errno. */
+int
+_harley_render_write_file (const char          *path,
+                           HarleyRenderWriteFd  write_fd,
+                           gpointer             user_data)
+{
+  g_autofree char *partial = g_strconcat (path, ".XXXXXX", NULL);
+  int fd, saved_errno;
+
+  if ((fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    return errno;
+  saved_errno = write_fd (fd, user_data);
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && g_rename (partial, path) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    g_unlink (partial);
+  return saved_errno;
+}
