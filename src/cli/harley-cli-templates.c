@@ -1,12 +1,91 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "harley-cli"
 
-/* harley-cli templates check */
+/* harley-cli templates list | check */
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "harley-cli.h"
+#include "harley-letter.h"
 #include "harley-template.h"
+
+/* List {{{1 */
+
+static void
+print_json (GPtrArray *templates)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const HarleyLetterTemplate *t = g_ptr_array_index (templates, i);
+
+      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+      g_string_append_printf (out, "{\"id\": %" G_GINT64_FORMAT ", \"name\": ", t->id);
+      harley_cli_json_append_string (out, t->name);
+      g_string_append (out, ", \"description\": ");
+      harley_cli_json_append_string (out, t->description);
+      g_string_append_printf (out, ", \"default_to\": \"%s\", \"shipped\": %s}",
+                              harley_recipient_kind_to_string (t->default_to), t->shipped ? "true" : "false");
+    }
+  g_string_append (out, templates->len > 0 ? "\n]\n" : "]\n");
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+}
+
+static void
+print_table (GPtrArray *templates)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const HarleyLetterTemplate *t = g_ptr_array_index (templates, i);
+
+      /* TRANSLATORS: a template's number and name, then who its letters go to: "gp", "patient" … */
+      g_string_append_printf (out, _("%-4" G_GINT64_FORMAT " %s  (to: %s)%s\n"), t->id, t->name,
+                              harley_recipient_kind_to_string (t->default_to),
+                              t->shipped ? _(", came with Harley") : "");
+      if (t->description != NULL)
+        g_string_append_printf (out, "     %s\n", t->description);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static int
+run_list (HarleyCli  *cli,
+          char      **args)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write the templates as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = _harley_cli_parse (cli, "templates list", NULL,
+                                  _("Lists the letter templates in use, by name, with who their letters "
+                                    "go to and whether they came with Harley."),
+                                  NULL, entries, FALSE, &args);
+
+  if (status >= 0)
+    return status;
+  if (g_strv_length (args) > 1)
+    return _harley_cli_usage ("harley-cli templates list", _("“templates list” takes only options."));
+  if ((store = _harley_cli_open (cli, FALSE, &status)) == NULL)
+    return status;
+  if ((templates = harley_letter_template_list (store, &error)) == NULL)
+    return _harley_cli_fail (error);
+  if (json)
+    print_json (templates);
+  else if (templates->len > 0)
+    print_table (templates);
+  else
+    g_printerr (_("There are no letter templates.\n"));
+  return HARLEY_CLI_EXIT_OK;
+}
 
 /* Check {{{1 */
 
@@ -65,6 +144,7 @@ run_check (HarleyCli  *cli,
 /* The group {{{1 */
 
 static const HarleyCliCommand subcommands[] = {
+  { "list", N_("List the letter templates"), run_list },
   { "check", N_("Check a letter template for unknown fields and unclosed braces"), run_check },
 };
 
@@ -77,7 +157,7 @@ describe_unknown (const char *word)
 static const HarleyCliGroup group = {
   .name = "templates",
   .summary = N_("Letter templates."),
-  .say_what_to_do = N_("Say what to do, such as “templates check FILE”."),
+  .say_what_to_do = N_("Say what to do, such as “templates list” or “templates check FILE”."),
   .describe_unknown = describe_unknown,
   .subcommands = subcommands,
   .n_subcommands = G_N_ELEMENTS (subcommands),

@@ -512,8 +512,10 @@ static const HarleyCliCommand commands[] = {
     _harley_cli_patients },
   { "diary", N_("The diary: list a day (“diary list”), book (“diary book”), export or print"),
     _harley_cli_diary },
-  { "templates", N_("Letter templates: check one for mistakes (“templates check FILE”)"),
+  { "templates", N_("Letter templates: list them (“templates list”) or check one (“templates check FILE”)"),
     _harley_cli_templates },
+  { "letters", N_("Letters: start one (“letters new”), list them (“letters list”) or write one as a PDF"),
+    _harley_cli_letters },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 

@@ -80,6 +80,8 @@ int           _harley_cli_diary              (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_templates          (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_letters            (HarleyCli           *cli,
+                                              char               **args);
 int           _harley_cli_diary_export_ics   (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,

@@ -130,4 +130,27 @@ void               harley_letter_free               (HarleyLetter         *lette
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyLetter, harley_letter_free)
 
+/* A letter template in use (harley-letter-templates.c). */
+typedef struct
+{
+  gint64               id;
+  char                *name;
+  char                *description;
+  char                *body;          /* Harley letter text with merge fields */
+  HarleyRecipientKind  default_to;
+  gboolean             shipped;       /* came with Harley */
+} HarleyLetterTemplate;
+
+const char            *harley_recipient_kind_to_string   (HarleyRecipientKind   kind);
+gboolean               harley_recipient_kind_from_string (const char           *text,
+                                                          HarleyRecipientKind  *kind);
+GPtrArray             *harley_letter_template_list       (HarleyStore          *store,
+                                                          GError              **error);
+HarleyLetterTemplate  *harley_letter_template_find       (HarleyStore          *store,
+                                                          const char           *name,
+                                                          GError              **error);
+void                   harley_letter_template_free       (HarleyLetterTemplate *template);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyLetterTemplate, harley_letter_template_free)
+
 G_END_DECLS

@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-cli"
+
+/* harley-cli letters new | list | render */
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "harley-cli.h"
+#include "harley-contact.h"
+#include "harley-diary.h"
+#include "harley-letter-pdf.h"
+#include "harley-letter.h"
+#include "harley-register.h"
+#include "harley-render-util.h"
+#include "harley-template.h"
+#include "harley-validate.h"
+
+/* A letter's, a patient's or a template's that is not there, or a
+ * merge that cannot be done, is the caller's to put right: exit 2. */
+static int
+refuse_or_fail (const GError *error)
+{
+  if (error->domain == HARLEY_LETTER_ERROR || error->domain == HARLEY_TEMPLATE_ERROR
+      || error->domain == HARLEY_LETTER_PDF_ERROR
+      || g_error_matches (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_NOT_FOUND))
+    {
+      g_printerr ("harley-cli: %s\n", error->message);
+      return HARLEY_CLI_EXIT_USAGE;
+    }
+  return _harley_cli_fail (error);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* New {{{1 */
+
+#define NEW_COMMAND "harley-cli letters new"
+
+typedef struct
+{
+  HarleyRecipientKind kind;
+  gint64              contact_id;
+} Recipient;
+
+/* --to: "gp", "patient", "referrer", "insurer" or "contact:ID" */
+static gboolean
+parse_to (const char *text,
+          Recipient  *to)
+{
+  to->contact_id = 0;
+  if (g_str_has_prefix (text, "contact:"))
+    {
+      to->kind = HARLEY_RECIPIENT_CONTACT;
+      return parse_id (text + strlen ("contact:"), &to->contact_id);
+    }
+  return harley_recipient_kind_from_string (text, &to->kind) && to->kind != HARLEY_RECIPIENT_CONTACT;
+}
+
+/* Finds the address book entry the letter goes to, from the patient's
+ * record for a GP, referrer or insurer. */
+static int
+resolve_recipient (HarleyStore   *store,
+                   HarleyPatient *patient,
+                   Recipient     *to)
+{
+  g_autoptr(HarleyContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = harley_patient_dup_full_name (patient);
+  HarleyPatientLink link;
+
+  switch (to->kind)
+    {
+    case HARLEY_RECIPIENT_PATIENT:
+      return HARLEY_CLI_EXIT_OK;
+    case HARLEY_RECIPIENT_CONTACT:
+      if ((contact = harley_contact_load (store, to->contact_id, &error)) == NULL)
+        return refuse_or_fail (error);
+      return HARLEY_CLI_EXIT_OK;
+    case HARLEY_RECIPIENT_GP:
+      link = HARLEY_PATIENT_GP;
+      break;
+    case HARLEY_RECIPIENT_REFERRER:
+      link = HARLEY_PATIENT_REFERRER;
+      break;
+    case HARLEY_RECIPIENT_INSURER:
+    default:
+      link = HARLEY_PATIENT_INSURER;
+      break;
+    }
+  if ((to->contact_id = harley_patient_get_link (patient, link)) > 0)
+    return HARLEY_CLI_EXIT_OK;
+  /* TRANSLATORS: the first %s is a patient's name, the second "GP", "Referrer" or "Insurer" */
+  g_printerr (_("harley-cli: Not created. %s has no %s in their record: add one to the record, "
+                "or choose who the letter goes to with --to.\n"),
+              name, harley_patient_link_label (link));
+  return HARLEY_CLI_EXIT_USAGE;
+}
+
+static void
+print_problems (const char *name,
+                GPtrArray  *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const HarleyTemplateProblem *problem = g_ptr_array_index (problems, i);
+
+      /* TRANSLATORS: a template's name, a line and a column, then what is wrong */
+      g_printerr (_("harley-cli: “%s”, line %u, column %u: %s\n"), name, problem->line, problem->column,
+                  problem->reason);
+    }
+}
+
+/* Fills in the template for the patient; NULL, having said why, if a
+ * field has no value. */
+static char *
+merge (HarleyStore                *store,
+       const HarleyLetterTemplate *template,
+       gint64                      patient_id,
+       gint64                      appointment_id,
+       int                        *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(HarleyTemplate) parsed = harley_template_parse (template->body, -1, &problems, NULL);
+  g_autoptr(HarleyMergeContext) context = NULL;
+  char *text;
+
+  *status = HARLEY_CLI_EXIT_USAGE;
+  if (parsed == NULL)
+    {
+      print_problems (template->name, problems);
+      return NULL;
+    }
+  context = harley_merge_context_new_for_patient (store, patient_id, appointment_id, &error);
+  if (context == NULL)
+    {
+      *status = refuse_or_fail (error);
+      return NULL;
+    }
+  if ((text = harley_template_merge (parsed, context, &problems, NULL)) == NULL)
+    {
+      g_printerr (_("harley-cli: Not created. The template needs details the record does not have:\n"));
+      print_problems (template->name, problems);
+    }
+  return text;
+}
+
+static gint64
+appointment_clinician (HarleyStore *store,
+                       gint64       appointment_id)
+{
+  g_autoptr(HarleyAppointment) appointment = NULL;
+
+  if (appointment_id <= 0 || (appointment = harley_diary_load (store, appointment_id, NULL)) == NULL)
+    return 0;
+  return harley_appointment_get_info (appointment)->clinician_id;
+}
+
+static int
+create_letter (HarleyStore                *store,
+               const HarleyLetterTemplate *template,
+               gint64                      patient_id,
+               gint64                      appointment_id,
+               const Recipient            *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  int status;
+  gint64 id;
+
+  if ((body = merge (store, template, patient_id, appointment_id, &status)) == NULL)
+    return status;
+  id = harley_letter_create (store, patient_id, template->id, appointment_id,
+                             appointment_clinician (store, appointment_id), template->name, body, &error);
+  if (id == 0 || harley_letter_add_recipient (store, id, FALSE, to->kind, to->contact_id, &error) == 0)
+    return refuse_or_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return HARLEY_CLI_EXIT_OK;
+}
+
+static int
+run_new (HarleyCli  *cli,
+         char      **args)
+{
+  gint64 patient_id = 0, appointment_id = 0;
+  g_autofree char *template_name = NULL;
+  g_autofree char *to_text = NULL;
+  const GOptionEntry entries[] = {
+    { "patient", 'p', 0, G_OPTION_ARG_INT64, &patient_id, N_("The patient's number"), N_("ID") },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("The template's name, as “templates list” shows it"),
+      N_("NAME") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Who it goes to: gp, patient or contact:ID (default: as the template says)"), N_("WHO") },
+    { "appointment", 'a', 0, G_OPTION_ARG_INT64, &appointment_id, N_("The appointment it is about"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(HarleyLetterTemplate) template = NULL;
+  g_autoptr(HarleyPatient) patient = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = _harley_cli_parse (cli, "letters new", NULL,
+                                  _("Starts a letter for a patient from a template, with the merge fields "
+                                    "filled in from the record, and shows the new letter's number."),
+                                  _("Exit status 2 means nothing was created: a field the template needs is "
+                                    "empty, or the patient has no GP when the letter goes to the GP."),
+                                  entries, FALSE, &args);
+  Recipient to = { HARLEY_RECIPIENT_GP, 0 };
+
+  if (status >= 0)
+    return status;
+  if (g_strv_length (args) > 1)
+    return _harley_cli_usage (NEW_COMMAND, _("“letters new” takes only options."));
+  if (patient_id <= 0)
+    return _harley_cli_usage (NEW_COMMAND, _("Give --patient, the patient's number."));
+  if (template_name == NULL || *template_name == '\0')
+    return _harley_cli_usage (NEW_COMMAND, _("Give --template, the name of a letter template."));
+  if (appointment_id < 0)
+    return _harley_cli_usage (NEW_COMMAND, _("--appointment must be an appointment's number."));
+  if (to_text != NULL && !parse_to (to_text, &to))
+    return _harley_cli_usage (NEW_COMMAND, _("--to must be gp, patient or contact: and a number, such as contact:12."));
+  if ((store = _harley_cli_open (cli, FALSE, &status)) == NULL)
+    return status;
+  if ((template = harley_letter_template_find (store, template_name, &error)) == NULL
+      || (patient = harley_register_load (store, patient_id, &error)) == NULL)
+    return refuse_or_fail (error);
+  if (to_text == NULL)
+    to.kind = template->default_to;
+  if ((status = resolve_recipient (store, patient, &to)) != HARLEY_CLI_EXIT_OK)
+    return status;
+  return create_letter (store, template, patient_id, appointment_id, &to);
+}
+
+/* List {{{1 */
+
+typedef struct
+{
+  HarleyLetter *letter;
+  char         *patient;
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_pointer (&row->letter, harley_letter_free);
+  g_free (row->patient);
+}
+
+static gint
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *ra = a, *rb = b;
+  int order = g_strcmp0 (ra->letter->updated_at, rb->letter->updated_at);
+
+  if (order != 0)
+    return order;
+  return ra->letter->id < rb->letter->id ? -1 : ra->letter->id > rb->letter->id;
+}
+
+static gboolean
+add_rows (HarleyStore        *store,
+          HarleyLetterState   state,
+          GArray             *rows,
+          GError            **error)
+{
+  g_autoptr(GArray) ids = harley_letter_list_in_state (store, state, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HarleyPatient) patient = NULL;
+      Row row = { NULL, NULL };
+
+      if ((row.letter = harley_letter_load (store, g_array_index (ids, gint64, i), error)) == NULL)
+        return FALSE;
+      if ((patient = harley_register_load (store, row.letter->patient_id, NULL)) != NULL)
+        row.patient = harley_patient_dup_full_name (patient);
+      g_array_append_val (rows, row);
+    }
+  return TRUE;
+}
+
+static void
+print_json (GArray *rows)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      const HarleyLetter *l = row->letter;
+
+      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+      g_string_append_printf (out, "{\"id\": %" G_GINT64_FORMAT ", \"patient_id\": %" G_GINT64_FORMAT
+                              ", \"patient\": ", l->id, l->patient_id);
+      harley_cli_json_append_string (out, row->patient);
+      g_string_append (out, ", \"subject\": ");
+      harley_cli_json_append_string (out, l->subject);
+      g_string_append_printf (out, ", \"state\": \"%s\", \"version\": %d, \"updated\": ",
+                              harley_letter_state_to_string (l->state), l->version);
+      harley_cli_json_append_string (out, l->updated_at);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, rows->len > 0 ? "\n]\n" : "]\n");
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+}
+
+static void
+print_table (GArray *rows)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      const HarleyLetter *l = row->letter;
+      g_autoptr(GDateTime) updated = g_date_time_new_from_iso8601 (l->updated_at, NULL);
+      g_autofree char *when = updated != NULL ? harley_format_date_time (updated) : g_strdup (l->updated_at);
+
+      /* TRANSLATORS: the number, patient, subject, state, version and when it was last changed */
+      g_string_append_printf (out, _("%-7" G_GINT64_FORMAT " %s  %s  %s, version %d  %s\n"), l->id,
+                              row->patient != NULL ? row->patient : "", l->subject != NULL ? l->subject : "",
+                              harley_letter_state_label (l->state), l->version, when != NULL ? when : "");
+    }
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static int
+run_list (HarleyCli  *cli,
+          char      **args)
+{
+  g_autofree char *state_text = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "state", 's', 0, G_OPTION_ARG_STRING, &state_text,
+      N_("Only letters in this state: draft, typed, awaiting-approval, awaiting-correction, approved, sent "
+         "or filed"), N_("STATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write the letters as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = _harley_cli_parse (cli, "letters list", NULL,
+                                  _("Lists the letters, the longest unchanged first: number, patient, "
+                                    "subject, state, version and when last changed."),
+                                  NULL, entries, FALSE, &args);
+  HarleyLetterState state = HARLEY_LETTER_DRAFT;
+
+  if (status >= 0)
+    return status;
+  if (g_strv_length (args) > 1)
+    return _harley_cli_usage ("harley-cli letters list", _("“letters list” takes only options."));
+  if (state_text != NULL && !harley_letter_state_from_string (state_text, &state))
+    return _harley_cli_usage ("harley-cli letters list",
+                              _("--state must be draft, typed, awaiting-approval, awaiting-correction, "
+                                "approved, sent or filed."));
+  if ((store = _harley_cli_open (cli, FALSE, &status)) == NULL)
+    return status;
+  rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_array_set_clear_func (rows, row_clear);
+  for (guint s = 0; s < HARLEY_LETTER_N_STATES; s++)
+    if ((state_text == NULL || s == state) && !add_rows (store, s, rows, &error))
+      return _harley_cli_fail (error);
+  g_array_sort (rows, compare_rows);
+  if (json)
+    print_json (rows);
+  else if (rows->len > 0)
+    print_table (rows);
+  else
+    g_printerr (_("No letters.\n"));
+  return HARLEY_CLI_EXIT_OK;
+}
+
+/* Render {{{1 */
+
+#define RENDER_COMMAND "harley-cli letters render"
+
+static int
+write_bytes (int      fd,
+             gpointer user_data)
+{
+  gsize length = 0;
+  const guchar *data = g_bytes_get_data (user_data, &length);
+
+  return _harley_render_write_all (fd, data, length);
+}
+
+/* The approved PDF, byte for byte as the clinician approved it. */
+static int
+write_approved (HarleyStore *store,
+                gint64       id,
+                const char  *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = harley_letter_get_approved_pdf (store, id, &error);
+  int saved_errno;
+
+  if (pdf == NULL)
+    return refuse_or_fail (error);
+  if ((saved_errno = _harley_render_write_file (output, write_bytes, pdf)) != 0)
+    {
+      g_autofree char *name = g_filename_display_name (output);
+
+      /* TRANSLATORS: %s is a file's name, then why it could not be written */
+      g_printerr (_("harley-cli: Cannot write “%s”: %s\n"), name, g_strerror (saved_errno));
+      return HARLEY_CLI_EXIT_FAILED;
+    }
+  return HARLEY_CLI_EXIT_OK;
+}
+
+/* What a letter that is not yet approved prints with: the letterhead,
+ * the addressee, the Re: block and the text, all read now. The strings
+ * the layout points to live here. */
+typedef struct
+{
+  HarleyMergeContext *merged;
+  char               *practice[7];
+  GBytes             *logo;
+  GStrv               address;
+  GPtrArray          *cc;
+  char               *date;
+} Letterhead;
+
+static const char * const practice_keys[] = {
+  "name", "address", "phone", "email", "consultant", "qualifications", "gmc",
+};
+
+static void
+letterhead_clear (Letterhead *head)
+{
+  g_clear_pointer (&head->merged, harley_merge_context_free);
+  for (guint i = 0; i < G_N_ELEMENTS (head->practice); i++)
+    g_clear_pointer (&head->practice[i], g_free);
+  g_clear_pointer (&head->logo, g_bytes_unref);
+  g_clear_pointer (&head->address, g_strfreev);
+  g_clear_pointer (&head->cc, g_ptr_array_unref);
+  g_clear_pointer (&head->date, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Letterhead, letterhead_clear)
+
+static void
+add_lines (GPtrArray  *lines,
+           const char *text)
+{
+  g_auto(GStrv) split = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
+
+  for (guint i = 0; split != NULL && split[i] != NULL; i++)
+    if (*g_strstrip (split[i]) != '\0')
+      g_ptr_array_add (lines, g_strdup (split[i]));
+}
+
+/* The name and address of a recipient, one line each, or NULL. */
+static GPtrArray *
+recipient_lines (HarleyStore           *store,
+                 Letterhead            *head,
+                 const HarleyRecipient *r)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HarleyContact) contact = NULL;
+  g_autoptr(HarleyContact) organisation = NULL;
+
+  if (r->kind == HARLEY_RECIPIENT_PATIENT)
+    {
+      add_lines (lines, harley_merge_context_get (head->merged, "patient.full_name"));
+      add_lines (lines, harley_merge_context_get (head->merged, "patient.address"));
+      return g_steal_pointer (&lines);
+    }
+  if (r->contact_id <= 0 || (contact = harley_contact_load (store, r->contact_id, NULL)) == NULL)
+    return NULL;
+  add_lines (lines, harley_contact_get_name (contact));
+  if (harley_contact_get_organisation_id (contact) > 0)
+    organisation = harley_contact_load (store, harley_contact_get_organisation_id (contact), NULL);
+  if (organisation != NULL && harley_contact_get_address_lines (contact) == NULL)
+    {
+      add_lines (lines, harley_contact_get_name (organisation));
+      g_set_object (&contact, organisation);
+    }
+  add_lines (lines, harley_contact_get_address_lines (contact));
+  add_lines (lines, harley_contact_get_post_town (contact));
+  add_lines (lines, harley_contact_get_postcode (contact));
+  return g_steal_pointer (&lines);
+}
+
+static void
+fill_recipients (HarleyStore        *store,
+                 const HarleyLetter *letter,
+                 Letterhead         *head)
+{
+  head->cc = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < letter->recipients->len; i++)
+    {
+      const HarleyRecipient *r = g_ptr_array_index (letter->recipients, i);
+      g_autoptr(GPtrArray) lines = recipient_lines (store, head, r);
+
+      if (lines == NULL || lines->len == 0)
+        continue;
+      if (r->copy)
+        g_ptr_array_add (head->cc, g_strdup (g_ptr_array_index (lines, 0)));
+      else if (head->address == NULL)
+        {
+          g_ptr_array_add (lines, NULL);
+          head->address = harley_format_royal_mail_address ((const char * const *) lines->pdata);
+        }
+    }
+  g_ptr_array_add (head->cc, NULL);
+}
+
+static gboolean
+fill_layout (HarleyStore         *store,
+             const HarleyLetter  *letter,
+             Letterhead          *head,
+             HarleyLetterLayout  *layout,
+             GError             **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  head->merged = harley_merge_context_new_for_patient (store, letter->patient_id, 0, error);
+  if (head->merged == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (practice_keys); i++)
+    head->practice[i] = harley_store_get_practice_detail (store, practice_keys[i]);
+  head->logo = harley_store_get_practice_logo (store, NULL);
+  fill_recipients (store, letter, head);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  head->date = harley_format_long_date (&today, FALSE);
+
+  harley_letter_layout_init (layout);
+  layout->practice_name = head->practice[0];
+  layout->practice_address = head->practice[1];
+  layout->practice_phone = head->practice[2];
+  layout->practice_email = head->practice[3];
+  layout->logo_png = head->logo;
+  layout->address_lines = (const char * const *) head->address;
+  layout->date = head->date;
+  layout->patient_name = harley_merge_context_get (head->merged, "patient.full_name");
+  layout->patient_dob = harley_merge_context_get (head->merged, "patient.dob");
+  layout->patient_nhs = harley_merge_context_get (head->merged, "patient.nhs_number");
+  layout->patient_hospital_number = harley_merge_context_get (head->merged, "patient.hospital_number");
+  layout->patient_address = harley_merge_context_get (head->merged, "patient.address");
+  layout->body = letter->body;
+  layout->signatory_name = head->practice[4];
+  layout->qualifications = head->practice[5];
+  layout->gmc_number = head->practice[6];
+  layout->cc = head->cc->len > 1 ? (const char * const *) head->cc->pdata : NULL;
+  layout->database = harley_store_get_path (store);
+  return TRUE;
+}
+
+/* A letter not yet approved, drawn now from its text. */
+static int
+write_draft (HarleyStore        *store,
+             const HarleyLetter *letter,
+             const char         *output)
+{
+  g_auto(Letterhead) head = { 0 };
+  g_autoptr(GError) error = NULL;
+  HarleyLetterLayout layout;
+
+  if (!fill_layout (store, letter, &head, &layout, &error)
+      || !harley_letter_pdf_write (&layout, output, &error))
+    return refuse_or_fail (error);
+  return HARLEY_CLI_EXIT_OK;
+}
+
+static int
+run_render (HarleyCli  *cli,
+            char      **args)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(HarleyLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int status = _harley_cli_parse (cli, "letters render", _("ID"),
+                                  _("Writes a letter as a PDF: an approved letter exactly as it was approved, "
+                                    "any other as it stands now."),
+                                  NULL, entries, FALSE, &args);
+  gint64 id = 0;
+
+  if (status >= 0)
+    return status;
+  if (g_strv_length (args) != 2 || !parse_id (args[1], &id))
+    return _harley_cli_usage (RENDER_COMMAND, _("Give one letter's number."));
+  if (output == NULL || *output == '\0')
+    return _harley_cli_usage (RENDER_COMMAND, _("Give --output, the PDF file to write."));
+  if ((store = _harley_cli_open (cli, FALSE, &status)) == NULL)
+    return status;
+  if (_harley_render_is_database (harley_store_get_path (store), output))
+    return _harley_cli_usage (RENDER_COMMAND, _("The PDF would replace the practice database. "
+                                                "Choose another file name for --output."));
+  if ((letter = harley_letter_load (store, id, &error)) == NULL)
+    return refuse_or_fail (error);
+  if (letter->state >= HARLEY_LETTER_APPROVED)
+    status = write_approved (store, id, output);
+  else
+    status = write_draft (store, letter, output);
+  if (status != HARLEY_CLI_EXIT_OK)
+    return status;
+  name = g_filename_display_name (output);
+  /* TRANSLATORS: %s is a file's name */
+  g_print (_("Wrote the letter to “%s”.\n"), name);
+  return HARLEY_CLI_EXIT_OK;
+}
+
+/* The group {{{1 */
+
+static const HarleyCliCommand subcommands[] = {
+  { "new", N_("Start a letter for a patient from a template"), run_new },
+  { "list", N_("List the letters, or those in one state"), run_list },
+  { "render", N_("Write a letter as a PDF"), run_render },
+};
+
+static char *
+describe_unknown (const char *word)
+{
+  return g_strdup_printf (_("“%s” is not something harley-cli can do with letters."), word);
+}
+
+static const HarleyCliGroup group = {
+  .name = "letters",
+  .summary = N_("Letters."),
+  .say_what_to_do = N_("Say what to do, such as “letters list”."),
+  .describe_unknown = describe_unknown,
+  .subcommands = subcommands,
+  .n_subcommands = G_N_ELEMENTS (subcommands),
+  .name_width = 8,
+};
+
+/**
+ * _harley_cli_letters:
+ * @cli: the run's settings
+ * @args: "letters" and what follows it
+ *
+ * Returns: the exit status
+ */
+int
+_harley_cli_letters (HarleyCli  *cli,
+                     char      **args)
+{
+  return _harley_cli_run_group (cli, args, &group);
+}
