@@ -551,6 +551,8 @@ fill_layout (HarleyStore         *store,
   layout->logo_png = head->logo;
   layout->address_lines = (const char * const *) head->address;
   layout->date = head->date;
+  /* Every letter from the practice is about a patient. */
+  layout->private_and_confidential = TRUE;
   layout->patient_name = harley_merge_context_get (head->merged, "patient.full_name");
   layout->patient_dob = harley_merge_context_get (head->merged, "patient.dob");
   layout->patient_nhs = harley_merge_context_get (head->merged, "patient.nhs_number");
