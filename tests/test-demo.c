@@ -4,8 +4,10 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "harley-cli.h"
 #include "harley-demo.h"
 #include "harley-diary.h"
+#include "harley-letter.h"
 #include "harley-register.h"
 #include "harley-test-util.h"
 #include "harley-validate.h"
@@ -861,6 +863,134 @@ test_diary_too_many (Fixture       *f,
   assert_no_diary (f->store);
 }
 
+/* Letters {{{1 */
+
+static void
+fill_with_letters (HarleyStore *store,
+                   guint        n_patients,
+                   guint32      seed)
+{
+  g_autoptr(GDateTime) now = test_now ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_demo_fill_with_letters (store, n_patients, HARLEY_DEMO_DEFAULT_APPOINTMENTS, seed, now,
+                                                _harley_cli_letter_draw_pdf, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* With a way to draw PDFs, letters in every state; approved ones keep a
+ * PDF that passes its SHA-256. */
+static void
+test_letters_every_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  fill_with_letters (f->store, N_PATIENTS, SEED);
+  for (guint s = HARLEY_LETTER_DRAFT; s < HARLEY_LETTER_N_STATES; s++)
+    g_assert_cmpint (harley_letter_count_in_state (f->store, s), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), >=, 25);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), <=, 40);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter WHERE state = 'awaiting-correction' "
+                                        "AND coalesce (correction, '') = ''"), ==, 0);
+  /* Every letter has an addressee, its history and its timeline rows. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter l WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "letter_recipient r WHERE r.letter_id = l.id AND r.role = 'to')"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter l WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "letter_event e WHERE e.letter_id = l.id)"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient_event WHERE kind = 'letter'"), ==,
+                   query_int (f->store, "SELECT count(*) FROM letter_event"));
+  /* Sent and filed letters went to everyone; the others to nobody yet. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter_recipient r JOIN letter l ON l.id = r.letter_id "
+                                        "WHERE (l.state IN ('sent', 'filed')) <> (r.sent_at IS NOT NULL)"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter WHERE body LIKE '%{{%'"), ==, 0);
+
+  for (guint s = HARLEY_LETTER_APPROVED; s <= HARLEY_LETTER_FILED; s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = harley_letter_list_in_state (f->store, s, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr(GBytes) pdf = harley_letter_get_approved_pdf (f->store, g_array_index (ids, gint64, i), &error);
+          gsize size = 0;
+          const char *bytes;
+
+          g_assert_no_error (error);
+          bytes = g_bytes_get_data (pdf, &size);
+          g_assert_cmpuint (size, >, 1000);
+          g_assert_true (memcmp (bytes, "%PDF", 4) == 0);
+        }
+    }
+}
+
+/* Without a way to draw PDFs, no letter is approved. */
+static void
+test_letters_without_pdf (Fixture       *f,
+                          gconstpointer  data)
+{
+  fill (f->store, N_PATIENTS, SEED);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), >, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter WHERE state IN ('approved', 'sent', 'filed')"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter_version"), ==, 0);
+  for (guint s = HARLEY_LETTER_DRAFT; s <= HARLEY_LETTER_AWAITING_CORRECTION; s++)
+    g_assert_cmpint (harley_letter_count_in_state (f->store, s), >, 0);
+}
+
+static char *
+letters_text (HarleyStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store),
+                                       "SELECT patient_id, appointment_id, subject, state, body, "
+                                       "coalesce (correction, ''), (SELECT group_concat (role || kind || "
+                                       "coalesce (contact_id, 0) || coalesce (sent_method, ''), ',') FROM "
+                                       "letter_recipient r WHERE r.letter_id = l.id) FROM letter l ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      g_string_append_printf (text, "%s\x02", (const char *) sqlite3_column_text (stmt, c));
+  sqlite3_finalize (stmt);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_letters_deterministic (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = harley_test_make_dir ();
+  g_autofree char *path = harley_test_db_path (dir);
+  g_autoptr(HarleyStore) same = harley_store_open (path, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fill_with_letters (f->store, 300, SEED);
+  fill_with_letters (same, 300, SEED);
+  first = letters_text (f->store);
+  second = letters_text (same);
+  g_assert_cmpuint (strlen (first), >, 0);
+  g_assert_cmpstr (first, ==, second);
+
+  g_clear_object (&same);
+  harley_test_remove_tree (dir);
+}
+
+/* No appointments, no letters. */
+static void
+test_letters_none (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = test_now ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_demo_fill_with_letters (f->store, 50, 0, SEED, now, _harley_cli_letter_draw_pdf, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,6 +1018,10 @@ main (int    argc,
   ADD ("/demo/diary/teams", test_diary_teams);
   ADD ("/demo/diary/none", test_diary_none);
   ADD ("/demo/diary/too-many", test_diary_too_many);
+  ADD ("/demo/letters/every-state", test_letters_every_state);
+  ADD ("/demo/letters/without-pdf", test_letters_without_pdf);
+  ADD ("/demo/letters/deterministic", test_letters_deterministic);
+  ADD ("/demo/letters/none", test_letters_none);
 #undef ADD
 
   return g_test_run ();

@@ -583,6 +583,37 @@ write_draft (HarleyStore        *store,
   return HARLEY_CLI_EXIT_OK;
 }
 
+/**
+ * _harley_cli_letter_draw_pdf:
+ * @letter_id: a letter not yet approved
+ * @user_data: unused
+ *
+ * The letter drawn now from its text, as "letters render" writes a
+ * draft; a #HarleyDemoDrawPdf for the demo's approved letters.
+ *
+ * Returns: (transfer full) (nullable): the PDF
+ */
+GBytes *
+_harley_cli_letter_draw_pdf (HarleyStore *store,
+                             gint64       letter_id,
+                             gpointer     user_data)
+{
+  g_auto(Letterhead) head = { 0 };
+  g_autoptr(HarleyLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  HarleyLetterLayout layout;
+  GBytes *pdf;
+
+  if ((letter = harley_letter_load (store, letter_id, &error)) == NULL
+      || !fill_layout (store, letter, &head, &layout, &error)
+      || (pdf = harley_letter_pdf_render (&layout, NULL, &error)) == NULL)
+    {
+      g_warning ("Cannot draw letter %" G_GINT64_FORMAT ": %s", letter_id, error->message);
+      return NULL;
+    }
+  return pdf;
+}
+
 static int
 run_render (HarleyCli  *cli,
             char      **args)

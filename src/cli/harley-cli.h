@@ -89,5 +89,8 @@ int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,
 gboolean      _harley_cli_parse_day          (const char          *option,
                                               const char          *text,
                                               GDate               *date);
+GBytes       *_harley_cli_letter_draw_pdf    (HarleyStore         *store,
+                                              gint64               letter_id,
+                                              gpointer             user_data);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "harley-demo.h"
 #include "harley-store.h"
 
 G_BEGIN_DECLS
@@ -179,6 +180,8 @@ typedef struct
   gint64       insurer_ids[HARLEY_DEMO_N_INSURERS];
   guint64      nhs_counter;
   guint        nhs_start;
+  HarleyDemoDrawPdf draw_pdf;   /* NULL: no letter gets past awaiting approval */
+  gpointer     draw_pdf_data;
 } HarleyDemo;
 
 typedef enum
@@ -228,6 +231,13 @@ gboolean                   _harley_demo_add_address_book (HarleyDemo            
 gboolean                   _harley_demo_add_diary        (HarleyDemo                *demo,
                                                           guint                      n_appointments,
                                                           GDateTime                 *now,
+                                                          GError                   **error);
+
+/* In harley-demo-letters.c: letters from the shipped templates about
+ * some of the diary's appointments, in every state, after the diary. */
+guint                      _harley_demo_n_letters        (guint                      n_patients);
+gboolean                   _harley_demo_add_letters      (HarleyDemo                *demo,
+                                                          guint                      n_letters,
                                                           GError                   **error);
 
 G_END_DECLS

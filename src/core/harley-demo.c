@@ -793,7 +793,9 @@ fill_in_transaction (HarleyDemo  *demo,
   return (name != NULL || write_practice (demo->store, error))
          && _harley_demo_add_address_book (demo, error)
          && add_patients (demo, n_patients, error)
-         && (n_appointments == 0 || _harley_demo_add_diary (demo, n_appointments, now, error));
+         && (n_appointments == 0 || (_harley_demo_add_diary (demo, n_appointments, now, error)
+                                     && _harley_demo_add_letters (demo, _harley_demo_n_letters (n_patients),
+                                                                  error)));
 }
 
 /**
@@ -849,6 +851,30 @@ harley_demo_fill_full (HarleyStore  *store,
                        GDateTime    *now,
                        GError      **error)
 {
+  return harley_demo_fill_with_letters (store, n_patients, n_appointments, seed, now, NULL, NULL, error);
+}
+
+/**
+ * harley_demo_fill_with_letters:
+ * @draw_pdf: (nullable): draws a letter's PDF for its approval
+ * @user_data: for @draw_pdf
+ *
+ * harley_demo_fill_full(), whose letters (see harley-demo-letters.c)
+ * include approved, sent and filed ones, approved with the PDF @draw_pdf
+ * draws. Without it, no letter gets past awaiting approval.
+ *
+ * Returns: %TRUE when everything was saved
+ */
+gboolean
+harley_demo_fill_with_letters (HarleyStore       *store,
+                               guint              n_patients,
+                               guint              n_appointments,
+                               guint32            seed,
+                               GDateTime         *now,
+                               HarleyDemoDrawPdf  draw_pdf,
+                               gpointer           user_data,
+                               GError           **error)
+{
   g_autoptr(HarleyDemo) demo = NULL;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
@@ -869,6 +895,8 @@ harley_demo_fill_full (HarleyStore  *store,
   if (!harley_store_begin (store, error))
     return FALSE;
   demo = demo_new (store, seed);
+  demo->draw_pdf = draw_pdf;
+  demo->draw_pdf_data = user_data;
   if (fill_in_transaction (demo, n_patients, n_appointments, now, error) && harley_store_commit (store, error))
     return TRUE;
   harley_store_rollback (store);

@@ -28,6 +28,12 @@ typedef enum
 #define HARLEY_DEMO_MAX_APPOINTMENTS       2000000
 #define HARLEY_DEMO_APPOINTMENTS_PER_TEAM  150000
 
+/* Draws the PDF a demo letter is approved with (see
+ * harley_demo_fill_with_letters()); the core draws no PDFs itself. */
+typedef GBytes *(*HarleyDemoDrawPdf) (HarleyStore *store,
+                                      gint64       letter_id,
+                                      gpointer     user_data);
+
 GQuark    harley_demo_error_quark   (void);
 gboolean  harley_demo_fill          (HarleyStore  *store,
                                      guint         n_patients,
@@ -39,6 +45,14 @@ gboolean  harley_demo_fill_full     (HarleyStore  *store,
                                      guint32       seed,
                                      GDateTime    *now,
                                      GError      **error);
+gboolean  harley_demo_fill_with_letters (HarleyStore       *store,
+                                         guint              n_patients,
+                                         guint              n_appointments,
+                                         guint32            seed,
+                                         GDateTime         *now,
+                                         HarleyDemoDrawPdf  draw_pdf,
+                                         gpointer           user_data,
+                                         GError           **error);
 gboolean  harley_demo_fill_practice (HarleyStore  *store,
                                      GError      **error);
 
