@@ -13,8 +13,8 @@
 # exit status is 0 all the same, because this is a report, not a test.
 # Every program's own output is kept in _build/bench-results.
 #
-# --quick: one run of each, 40 keystrokes, 40 weeks and 20 free-slot
-# searches, to try the script out.
+# --quick: one run of each, 40 keystrokes, 40 weeks, 20 free-slot
+# searches and 20 letters, to try the script out.
 
 set -euo pipefail
 
@@ -30,10 +30,14 @@ bench_search=$build/bench/bench-search
 bench_diary=$build/bench/bench-diary
 bench_window=$build/bench/bench-window
 bench_diary_window=$build/bench/bench-diary-window
+bench_letter=$build/bench/bench-letter
 
 start_runs=5          # cold starts of each window, alternating
 search_runs=3         # bench-search runs per database
 diary_runs=3          # bench-diary runs
+letter_runs=3         # bench-letter runs
+letter_renders=100    # one letter rendered, and page 1 previewed, per bench-letter run
+letter_batch=500      # letters in bench-letter's batch
 weeks=200             # weeks switched to, per bench-diary run
 searches=100          # free-slot searches, per bench-diary run
 appointments=1000000  # in the diary database, of $small patients
@@ -56,6 +60,7 @@ else
   mode=main
   if [[ ${1:-} == --quick ]]; then
     start_runs=1 search_runs=1 typing_runs=1 prefixes=40 opens=10 diary_runs=1 weeks=40 searches=20
+    letter_runs=1 letter_renders=20
   elif [[ $# -gt 0 ]]; then
     echo "Usage: build-aux/bench.sh [--quick]" >&2
     exit 2
@@ -167,6 +172,15 @@ run_diary () {
   done
 }
 
+run_letter () {
+  local i
+  for i in $(seq 1 "$letter_runs"); do
+    TZ=Europe/London LC_ALL=C.UTF-8 "$bench_letter" --renders "$letter_renders" --batch "$letter_batch" \
+      >"$results/letter.$i.txt" 2>>"$results/stderr.txt" ||
+      say "bench-letter failed: see $results/stderr.txt"
+  done
+}
+
 # The table {{{1
 
 # median NAME METRIC: the median of METRIC over the runs NAME.*.txt, or "".
@@ -260,6 +274,16 @@ print_table () {
       "$(median diary free_harley_p99_ms)" "$(median diary free_floor_p99_ms)" ms max 50
   row "Diary: no free slot in a year (480 min), ${diary_label:-1m} appointments" \
       "$(median diary free_worst_harley_ms)" "$(median diary free_worst_floor_ms)" ms none
+  row "Letter: a 2-page clinic letter to PDF, per page, p50" \
+      "$(median letter letter_pdf_per_page_p50_ms)" "$(median letter letter_pdf_floor_per_page_p50_ms)" ms none
+  row "Letter: a 2-page clinic letter to PDF, per page, p99" \
+      "$(median letter letter_pdf_per_page_p99_ms)" "$(median letter letter_pdf_floor_per_page_p99_ms)" ms max 10
+  row "Letter: $letter_batch letters to PDF in a batch" \
+      "$(median letter letter_batch_s)" "$(median letter letter_batch_floor_s)" s max 5
+  row "Letter: preview of page 1 at 100 %, p50" \
+      "$(median letter letter_preview_p50_ms)" "$(median letter letter_preview_floor_p50_ms)" ms none
+  row "Letter: preview of page 1 at 100 %, p99" \
+      "$(median letter letter_preview_p99_ms)" "$(median letter letter_preview_floor_p99_ms)" ms max 30
   printf '\n'
   printf 'Machine: %s CPUs, %s; %s; GTK %s, libadwaita %s, SQLite %s. %s keystrokes, %s records opened; medians of the runs.\n' \
     "$(nproc)" \
@@ -305,6 +329,8 @@ say "Searching without a display ..."
 run_search
 say "Switching diary weeks and finding free slots ..."
 run_diary
+say "Rendering letters to PDF and previewing them ..."
+run_letter
 run_gui
 print_table | tee "$results/table.md"
 exit 0
