@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "harley-recurrence.h"
+#include "harley-validate.h"
 
 #define MAX_INTERVAL_WEEKS  52
 
@@ -193,10 +194,7 @@ trim_exceptions (HarleyRecurrence *r,
 static char *
 format_date (const GDate *date)
 {
-  return g_strdup_printf ("%02u/%02u/%04u",
-                          (guint) g_date_get_day (date),
-                          (guint) g_date_get_month (date),
-                          (guint) g_date_get_year (date));
+  return harley_format_gdate (date);
 }
 
 static gboolean

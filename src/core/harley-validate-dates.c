@@ -370,10 +370,24 @@ harley_format_date (const char *iso)
   if (!parse_iso (iso, &date))
     return NULL;
 
+  return harley_format_gdate (&date);
+}
+
+/**
+ * harley_format_gdate:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): the date the British way, "07/03/1965"
+ */
+char *
+harley_format_gdate (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
   return g_strdup_printf ("%02u/%02u/%04u",
-                          (guint) g_date_get_day (&date),
-                          (guint) g_date_get_month (&date),
-                          (guint) g_date_get_year (&date));
+                          (guint) g_date_get_day (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_year (date));
 }
 
 /**

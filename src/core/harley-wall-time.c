@@ -140,10 +140,7 @@ set_nonexistent_error (const GDate  *date,
     }
 
   asked = format_clock ((gint64) minutes * 60);
-  day = g_strdup_printf ("%02u/%02u/%04u",
-                         (guint) g_date_get_day (date),
-                         (guint) g_date_get_month (date),
-                         (guint) g_date_get_year (date));
+  day = harley_format_gdate (date);
   from = format_clock (hi + before);
   to = format_clock (hi + after);
 

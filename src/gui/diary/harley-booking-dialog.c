@@ -345,8 +345,7 @@ harley_booking_dialog_new (GtkWindow   *parent,
   fill_combo (self->clinician_row, self->clinicians, G_STRUCT_OFFSET (HarleyClinician, name), clinician_id);
   on_type_selected_cb (self);
 
-  day = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (date), (guint) g_date_get_month (date),
-                         (guint) g_date_get_year (date));
+  day = harley_format_gdate (date);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
 

@@ -237,10 +237,7 @@ show_problem (GtkLabel   *label,
 static char *
 format_day (const GDate *date)
 {
-  if (!g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (date), (guint) g_date_get_month (date),
-                          (guint) g_date_get_year (date));
+  return g_date_valid (date) ? harley_format_gdate (date) : g_strdup ("");
 }
 
 static guint

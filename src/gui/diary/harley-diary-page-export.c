@@ -121,15 +121,12 @@ build_form (HarleyDiaryPage *self,
 {
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   g_autoptr(GtkStringList) who = gtk_string_list_new (NULL);
-  g_autofree char *from = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (&self->date),
-                                           (guint) g_date_get_month (&self->date),
-                                           (guint) g_date_get_year (&self->date));
+  g_autofree char *from = harley_format_gdate (&self->date);
   GDate end = self->date;
   g_autofree char *to = NULL;
 
   g_date_add_months (&end, 3);
-  to = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (&end), (guint) g_date_get_month (&end),
-                        (guint) g_date_get_year (&end));
+  to = harley_format_gdate (&end);
   gtk_grid_set_row_spacing (grid, 6);
   gtk_grid_set_column_spacing (grid, 12);
   gtk_string_list_append (who, _("Everyone"));

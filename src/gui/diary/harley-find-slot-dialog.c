@@ -199,8 +199,7 @@ harley_find_slot_dialog_new (GtkWindow   *parent,
                              const GDate *from)
 {
   HarleyFindSlotDialog *self = g_object_new (HARLEY_TYPE_FIND_SLOT_DIALOG, "transient-for", parent, NULL);
-  g_autofree char *day = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (from),
-                                          (guint) g_date_get_month (from), (guint) g_date_get_year (from));
+  g_autofree char *day = harley_format_gdate (from);
 
   self->types = harley_diary_list_types (store, NULL);
   self->clinicians = harley_diary_list_clinicians (store, NULL);
