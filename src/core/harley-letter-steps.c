@@ -344,6 +344,7 @@ harley_letter_record_sent (HarleyStore       *store,
   g_autofree char *now = harley_store_now ();
   g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
+  gboolean everyone;
   gint64 letter_id;
 
   if (!harley_store_begin (store, error))
@@ -370,11 +371,11 @@ harley_letter_record_sent (HarleyStore       *store,
   sqlite3_bind_int64 (stmt, 3, recipient_id);
   if (!harley_store_step_done (store, stmt, error))
     goto failed;
-  if (all_sent (store, letter_id)
+  everyone = all_sent (store, letter_id);
+  if (everyone
       && !update_letter (store, letter_id, letter->body, HARLEY_LETTER_SENT, letter->version, NULL, now, error))
     goto failed;
-  what = _harley_letter_describe (letter, all_sent (store, letter_id) ? _("sent to everyone")
-                                                                      : _("sent to one recipient"));
+  what = _harley_letter_describe (letter, everyone ? _("sent to everyone") : _("sent to one recipient"));
   if (!_harley_letter_add_event (store, letter_id, letter->patient_id, now, what, error))
     goto failed;
   return harley_store_commit (store, error);

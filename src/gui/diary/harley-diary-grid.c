@@ -366,10 +366,11 @@ harley_diary_grid_get_cursor (HarleyDiaryGrid   *self,
   *minute = self->cursor_minute;
 }
 
-int
-_harley_diary_grid_slot_minutes_at (HarleyDiaryGrid *self,
-                 guint            column,
-                 int              minute)
+/* The clinic session of @column that @minute falls in, or NULL. */
+static const HarleySessionDay *
+session_at (HarleyDiaryGrid *self,
+            guint            column,
+            int              minute)
 {
   const HarleyDiaryColumn *c = _harley_diary_grid_get_column (self, column);
 
@@ -378,9 +379,19 @@ _harley_diary_grid_slot_minutes_at (HarleyDiaryGrid *self,
       const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
 
       if (_harley_diary_grid_column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
-        return d->slot_minutes;
+        return d;
     }
-  return 15;
+  return NULL;
+}
+
+int
+_harley_diary_grid_slot_minutes_at (HarleyDiaryGrid *self,
+                                    guint            column,
+                                    int              minute)
+{
+  const HarleySessionDay *d = session_at (self, column, minute);
+
+  return d != NULL ? d->slot_minutes : 15;
 }
 
 /* The start of the slot @minute falls in: slots count from their
@@ -390,16 +401,11 @@ slot_start_at (HarleyDiaryGrid *self,
                guint            column,
                int              minute)
 {
-  const HarleyDiaryColumn *c = _harley_diary_grid_get_column (self, column);
+  const HarleySessionDay *d = session_at (self, column, minute);
 
-  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
-    {
-      const HarleySessionDay *d = &g_array_index (self->sessions, HarleySessionDay, i);
-
-      if (_harley_diary_grid_column_matches (c, d->clinician_id, &d->date) && d->start <= minute && minute < d->end)
-        return d->start + ((minute - d->start) / d->slot_minutes) * d->slot_minutes;
-    }
-  return minute - minute % 15;
+  if (d == NULL)
+    return minute - minute % 15;
+  return d->start + ((minute - d->start) / d->slot_minutes) * d->slot_minutes;
 }
 
 static HarleyDiaryBlock *
