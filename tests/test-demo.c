@@ -874,7 +874,7 @@ fill_with_letters (HarleyStore *store,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (harley_demo_fill_with_letters (store, n_patients, HARLEY_DEMO_DEFAULT_APPOINTMENTS, seed, now,
-                                                _harley_cli_letter_draw_pdf, NULL, &error));
+                                                harley_letter_draw_for_demo, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -985,7 +985,7 @@ test_letters_none (Fixture       *f,
   g_autoptr(GDateTime) now = test_now ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (harley_demo_fill_with_letters (f->store, 50, 0, SEED, now, _harley_cli_letter_draw_pdf, NULL,
+  g_assert_true (harley_demo_fill_with_letters (f->store, 50, 0, SEED, now, harley_letter_draw_for_demo, NULL,
                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), ==, 0);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harley-contact.h"
+#include "harley-letter-draw.h"
 #include "harley-letter-pdf.h"
 #include "harley-letter.h"
 #include "harley-register.h"
@@ -54,6 +55,21 @@ static GBytes *
 fake_pdf (const char *text)
 {
   return g_bytes_new (text, strlen (text));
+}
+
+/* The fixture's letter goes to the GP with a copy to the patient: each
+ * has its own PDF. */
+static gboolean
+approve (Fixture     *f,
+         GBytes      *pdf,
+         gboolean     on_behalf,
+         GError     **error)
+{
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  g_ptr_array_add (pdfs, g_bytes_ref (pdf));
+  g_ptr_array_add (pdfs, fake_pdf ("%PDF the patient's copy"));
+  return harley_letter_approve_all (f->db.store, f->letter, pdfs, "Dr Eleanor Hartley", on_behalf, error);
 }
 
 static void
@@ -105,7 +121,7 @@ test_life (Fixture       *f,
   step (f, HARLEY_LETTER_TYPED, NULL);
   step (f, HARLEY_LETTER_AWAITING_APPROVAL, NULL);
 
-  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_true (approve (f, v1, FALSE, &error));
   g_assert_no_error (error);
   got = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
   g_assert_no_error (error);
@@ -150,7 +166,7 @@ test_change_after_approval (Fixture       *f,
 
   g_assert_true (harley_letter_set_body (f->db.store, f->letter, "First words.", &error));
   step (f, HARLEY_LETTER_TYPED, NULL);
-  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", TRUE, &error));
+  g_assert_true (approve (f, v1, TRUE, &error));
 
   /* A change after approval: version 2, typed, needing approval again;
    * version 1 is kept as approved. */
@@ -163,7 +179,7 @@ test_change_after_approval (Fixture       *f,
   g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_STATE);
   g_clear_error (&error);
 
-  g_assert_true (harley_letter_approve (f->db.store, f->letter, v2, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_true (approve (f, v2, FALSE, &error));
   got = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
   g_assert_true (g_bytes_equal (got, v2));
   harley_test_assert_query_text (f->db.path, "SELECT group_concat (version || ':' || body || ':' || on_behalf, '|') "
@@ -179,7 +195,7 @@ test_tampering_is_found (Fixture       *f,
 
   g_assert_true (harley_letter_set_body (f->db.store, f->letter, "Words.", &error));
   step (f, HARLEY_LETTER_TYPED, NULL);
-  g_assert_true (harley_letter_approve (f->db.store, f->letter, v1, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_true (approve (f, v1, FALSE, &error));
   g_assert_true (harley_store_exec (f->db.store, "UPDATE letter_version SET pdf = CAST ('%PDF altered' AS BLOB)",
                                     &error));
   g_assert_null (harley_letter_get_approved_pdf (f->db.store, f->letter, &error));
@@ -294,7 +310,7 @@ test_template_to_approved_pdf (Fixture       *f,
   layout.signatory_name = "Dr Eleanor Hartley";
   pdf = harley_letter_pdf_render (&layout, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (harley_letter_approve (f->db.store, f->letter, pdf, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_true (approve (f, pdf, FALSE, &error));
   approved = harley_letter_get_approved_pdf (f->db.store, f->letter, &error);
   g_assert_no_error (error);
 
@@ -306,6 +322,68 @@ test_template_to_approved_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, "What happens next"));
   g_assert_nonnull (strstr (text, "020 7946 0321"));
   g_assert_nonnull (strstr (text, "LEEDS"));
+}
+
+static char *
+first_page_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) document = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
+  g_autoptr(GObject) page = NULL;
+
+  g_assert_no_error (error);
+  page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), 0));
+  return poppler_page_get_text (POPPLER_PAGE (page));
+}
+
+/* Each copy is addressed to its own recipient and frozen on its own. */
+static void
+test_copies (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyLetter) letter = NULL;
+  g_autoptr(GPtrArray) drawn = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *to_gp = NULL;
+  g_autofree char *to_patient = NULL;
+
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "## Plan\n\nReview in six weeks.", &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  letter = harley_letter_load (f->db.store, f->letter, &error);
+  drawn = harley_letter_draw_all (f->db.store, letter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drawn->len, ==, 2);
+
+  /* One PDF for two recipients is refused, and nothing is written. */
+  g_ptr_array_add (one, g_ptr_array_index (drawn, 0));
+  g_assert_false (harley_letter_approve_all (f->db.store, f->letter, one, "Dr Eleanor Hartley", FALSE, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID);
+  g_clear_error (&error);
+  harley_test_assert_query_text (f->db.path, "SELECT state || (SELECT count(*) FROM letter_version) FROM letter",
+                                 "typed0");
+
+  g_assert_true (harley_letter_approve_all (f->db.store, f->letter, drawn, "Dr Eleanor Hartley", FALSE, &error));
+  got = harley_letter_get_approved_pdfs (f->db.store, f->letter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->len, ==, 2);
+  g_assert_true (g_bytes_equal (g_ptr_array_index (got, 0), g_ptr_array_index (drawn, 0)));
+  g_assert_true (g_bytes_equal (g_ptr_array_index (got, 1), g_ptr_array_index (drawn, 1)));
+  to_gp = first_page_text (g_ptr_array_index (got, 0));
+  to_patient = first_page_text (g_ptr_array_index (got, 1));
+  g_assert_nonnull (strstr (to_gp, "Dr Amir Khan"));
+  g_assert_nonnull (strstr (to_gp, "Review in six weeks."));
+  g_assert_nonnull (strstr (to_patient, "Review in six weeks."));
+  /* The copy's window shows the patient, not the GP, who is cc'd on neither */
+  g_assert_true (strstr (to_patient, "Jane Doe") < strstr (to_patient, "Re:"));
+  g_assert_null (strstr (to_patient, "Dr Amir Khan"));
+
+  /* A copy altered afterwards is found. */
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE letter_copy SET pdf = CAST ('%PDF altered' AS BLOB)",
+                                    &error));
+  g_assert_null (harley_letter_get_approved_pdfs (f->db.store, f->letter, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_TAMPERED);
 }
 
 int
@@ -321,6 +399,7 @@ main (int   argc,
   ADD ("worklists", test_worklists);
   ADD ("shipped-templates", test_shipped_templates);
   ADD ("template-to-approved-pdf", test_template_to_approved_pdf);
+  ADD ("copies", test_copies);
 #undef ADD
 
   return g_test_run ();

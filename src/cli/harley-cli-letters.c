@@ -9,6 +9,7 @@
 #include "harley-cli.h"
 #include "harley-contact.h"
 #include "harley-diary.h"
+#include "harley-letter-draw.h"
 #include "harley-letter-pdf.h"
 #include "harley-letter.h"
 #include "harley-register.h"
@@ -424,194 +425,17 @@ write_approved (HarleyStore *store,
   return HARLEY_CLI_EXIT_OK;
 }
 
-/* What a letter that is not yet approved prints with: the letterhead,
- * the addressee, the Re: block and the text, all read now. The strings
- * the layout points to live here. */
-typedef struct
-{
-  HarleyMergeContext *merged;
-  char               *practice[7];
-  GBytes             *logo;
-  GStrv               address;
-  GPtrArray          *cc;
-  char               *date;
-} Letterhead;
-
-static const char * const practice_keys[] = {
-  "name", "address", "phone", "email", "consultant", "qualifications", "gmc",
-};
-
-static void
-letterhead_clear (Letterhead *head)
-{
-  g_clear_pointer (&head->merged, harley_merge_context_free);
-  for (guint i = 0; i < G_N_ELEMENTS (head->practice); i++)
-    g_clear_pointer (&head->practice[i], g_free);
-  g_clear_pointer (&head->logo, g_bytes_unref);
-  g_clear_pointer (&head->address, g_strfreev);
-  g_clear_pointer (&head->cc, g_ptr_array_unref);
-  g_clear_pointer (&head->date, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Letterhead, letterhead_clear)
-
-static void
-add_lines (GPtrArray  *lines,
-           const char *text)
-{
-  g_auto(GStrv) split = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
-
-  for (guint i = 0; split != NULL && split[i] != NULL; i++)
-    if (*g_strstrip (split[i]) != '\0')
-      g_ptr_array_add (lines, g_strdup (split[i]));
-}
-
-/* The name and address of a recipient, one line each, or NULL. */
-static GPtrArray *
-recipient_lines (HarleyStore           *store,
-                 Letterhead            *head,
-                 const HarleyRecipient *r)
-{
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(HarleyContact) contact = NULL;
-  g_autoptr(HarleyContact) organisation = NULL;
-
-  if (r->kind == HARLEY_RECIPIENT_PATIENT)
-    {
-      add_lines (lines, harley_merge_context_get (head->merged, "patient.full_name"));
-      add_lines (lines, harley_merge_context_get (head->merged, "patient.address"));
-      return g_steal_pointer (&lines);
-    }
-  if (r->contact_id <= 0 || (contact = harley_contact_load (store, r->contact_id, NULL)) == NULL)
-    return NULL;
-  add_lines (lines, harley_contact_get_name (contact));
-  if (harley_contact_get_organisation_id (contact) > 0)
-    organisation = harley_contact_load (store, harley_contact_get_organisation_id (contact), NULL);
-  if (organisation != NULL && harley_contact_get_address_lines (contact) == NULL)
-    {
-      add_lines (lines, harley_contact_get_name (organisation));
-      g_set_object (&contact, organisation);
-    }
-  add_lines (lines, harley_contact_get_address_lines (contact));
-  add_lines (lines, harley_contact_get_post_town (contact));
-  add_lines (lines, harley_contact_get_postcode (contact));
-  return g_steal_pointer (&lines);
-}
-
-static void
-fill_recipients (HarleyStore        *store,
-                 const HarleyLetter *letter,
-                 Letterhead         *head)
-{
-  head->cc = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < letter->recipients->len; i++)
-    {
-      const HarleyRecipient *r = g_ptr_array_index (letter->recipients, i);
-      g_autoptr(GPtrArray) lines = recipient_lines (store, head, r);
-
-      if (lines == NULL || lines->len == 0)
-        continue;
-      if (r->copy)
-        g_ptr_array_add (head->cc, g_strdup (g_ptr_array_index (lines, 0)));
-      else if (head->address == NULL)
-        {
-          g_ptr_array_add (lines, NULL);
-          head->address = harley_format_royal_mail_address ((const char * const *) lines->pdata);
-        }
-    }
-  g_ptr_array_add (head->cc, NULL);
-}
-
-static gboolean
-fill_layout (HarleyStore         *store,
-             const HarleyLetter  *letter,
-             Letterhead          *head,
-             HarleyLetterLayout  *layout,
-             GError             **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-
-  head->merged = harley_merge_context_new_for_patient (store, letter->patient_id, 0, error);
-  if (head->merged == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (practice_keys); i++)
-    head->practice[i] = harley_store_get_practice_detail (store, practice_keys[i]);
-  head->logo = harley_store_get_practice_logo (store, NULL);
-  fill_recipients (store, letter, head);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  head->date = harley_format_long_date (&today, FALSE);
-
-  harley_letter_layout_init (layout);
-  layout->practice_name = head->practice[0];
-  layout->practice_address = head->practice[1];
-  layout->practice_phone = head->practice[2];
-  layout->practice_email = head->practice[3];
-  layout->logo_png = head->logo;
-  layout->address_lines = (const char * const *) head->address;
-  layout->date = head->date;
-  /* Every letter from the practice is about a patient. */
-  layout->private_and_confidential = TRUE;
-  layout->patient_name = harley_merge_context_get (head->merged, "patient.full_name");
-  layout->patient_dob = harley_merge_context_get (head->merged, "patient.dob");
-  layout->patient_nhs = harley_merge_context_get (head->merged, "patient.nhs_number");
-  layout->patient_hospital_number = harley_merge_context_get (head->merged, "patient.hospital_number");
-  layout->patient_address = harley_merge_context_get (head->merged, "patient.address");
-  layout->body = letter->body;
-  layout->signatory_name = head->practice[4];
-  layout->qualifications = head->practice[5];
-  layout->gmc_number = head->practice[6];
-  layout->cc = head->cc->len > 1 ? (const char * const *) head->cc->pdata : NULL;
-  layout->database = harley_store_get_path (store);
-  return TRUE;
-}
-
 /* A letter not yet approved, drawn now from its text. */
 static int
 write_draft (HarleyStore        *store,
              const HarleyLetter *letter,
              const char         *output)
 {
-  g_auto(Letterhead) head = { 0 };
   g_autoptr(GError) error = NULL;
-  HarleyLetterLayout layout;
 
-  if (!fill_layout (store, letter, &head, &layout, &error)
-      || !harley_letter_pdf_write (&layout, output, &error))
+  if (!harley_letter_draw_to_file (store, letter, output, &error))
     return refuse_or_fail (error);
   return HARLEY_CLI_EXIT_OK;
-}
-
-/**
- * _harley_cli_letter_draw_pdf:
- * @letter_id: a letter not yet approved
- * @user_data: unused
- *
- * The letter drawn now from its text, as "letters render" writes a
- * draft; a #HarleyDemoDrawPdf for the demo's approved letters.
- *
- * Returns: (transfer full) (nullable): the PDF
- */
-GBytes *
-_harley_cli_letter_draw_pdf (HarleyStore *store,
-                             gint64       letter_id,
-                             gpointer     user_data)
-{
-  g_auto(Letterhead) head = { 0 };
-  g_autoptr(HarleyLetter) letter = NULL;
-  g_autoptr(GError) error = NULL;
-  HarleyLetterLayout layout;
-  GBytes *pdf;
-
-  if ((letter = harley_letter_load (store, letter_id, &error)) == NULL
-      || !fill_layout (store, letter, &head, &layout, &error)
-      || (pdf = harley_letter_pdf_render (&layout, NULL, &error)) == NULL)
-    {
-      g_warning ("Cannot draw letter %" G_GINT64_FORMAT ": %s", letter_id, error->message);
-      return NULL;
-    }
-  return pdf;
 }
 
 static int

@@ -415,7 +415,7 @@ run_demo (HarleyCli  *cli,
     return status;
   start = g_get_monotonic_time ();
   if (!harley_demo_fill_with_letters (store, (guint) n_patients, (guint) n_appointments, (guint32) seed, NULL,
-                                      _harley_cli_letter_draw_pdf, NULL, &error))
+                                      harley_letter_draw_for_demo, NULL, &error))
     return _harley_cli_fail (error);
   g_print (_("Added %u demo patients and their address book to “%s” in %.1f seconds.\n"),
            (guint) n_patients, harley_store_get_path (store),

@@ -5,6 +5,8 @@
 
 #include "harley-store.h"
 
+#include "harley-letter-draw.h"
+
 G_BEGIN_DECLS
 
 /* harley-cli's exit status; `harley-cli --help` lists them. A script can
@@ -89,8 +91,5 @@ int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,
 gboolean      _harley_cli_parse_day          (const char          *option,
                                               const char          *text,
                                               GDate               *date);
-GBytes       *_harley_cli_letter_draw_pdf    (HarleyStore         *store,
-                                              gint64               letter_id,
-                                              gpointer             user_data);
 
 G_END_DECLS

@@ -153,6 +153,7 @@ typedef struct
   GHashTable   *patients;     /* gint64 *: each patient has one letter at most */
   sqlite3_stmt *insert_letter;
   sqlite3_stmt *insert_recipient;
+  sqlite3_stmt *insert_copy;
   sqlite3_stmt *insert_version;
   guint         n_made;
 } Letters;
@@ -387,7 +388,14 @@ prepare (Letters  *l,
   l->insert_version = harley_store_prepare (store,
     "INSERT INTO letter_version (letter_id, version, body, pdf, sha256, approved_at, approved_by, on_behalf) "
     "VALUES (?, 1, ?, ?, ?, ?, ?, ?)", error);
-  return l->insert_version != NULL;
+  if (l->insert_version == NULL)
+    return FALSE;
+  /* The copies in the order harley_letter_load() reads the recipients */
+  l->insert_copy = harley_store_prepare (store,
+    "INSERT INTO letter_copy (version_id, recipient_id, pdf, sha256) VALUES (?1, "
+    "(SELECT id FROM letter_recipient WHERE letter_id = ?2 ORDER BY role = 'cc', position LIMIT 1 OFFSET ?3), ?4, ?5)",
+    error);
+  return l->insert_copy != NULL;
 }
 
 static gboolean
@@ -427,7 +435,43 @@ add_recipient (Letters              *l,
   return harley_store_step_done (l->demo->store, stmt, error);
 }
 
-/* Draws the letter as it stands and keeps it as its approved version. */
+static void
+bind_pdf (sqlite3_stmt *stmt,
+          int           column,
+          GBytes       *pdf)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (pdf, &size);
+
+  sqlite3_bind_blob64 (stmt, column, data, size, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, column + 1, sha256, -1, SQLITE_TRANSIENT);
+}
+
+/* Each copy's PDF, beside the addressee's in the version. */
+static gboolean
+store_copies (Letters     *l,
+              gint64       letter_id,
+              GPtrArray   *pdfs,
+              GError     **error)
+{
+  gint64 version_id = sqlite3_last_insert_rowid (harley_store_get_db (l->demo->store));
+  sqlite3_stmt *stmt = l->insert_copy;
+
+  for (guint i = 1; i < pdfs->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, version_id);
+      sqlite3_bind_int64 (stmt, 2, letter_id);
+      sqlite3_bind_int64 (stmt, 3, i);
+      bind_pdf (stmt, 4, g_ptr_array_index (pdfs, i));
+      if (!harley_store_step_done (l->demo->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws the letter as it stands, for its addressee and each copy, and
+ * keeps it as its approved version. */
 static gboolean
 approve (Letters     *l,
          gint64       letter_id,
@@ -436,28 +480,22 @@ approve (Letters     *l,
          gboolean     on_behalf,
          GError     **error)
 {
-  g_autoptr(GBytes) pdf = l->demo->draw_pdf (l->demo->store, letter_id, l->demo->draw_pdf_data);
-  g_autofree char *sha256 = NULL;
+  g_autoptr(GPtrArray) pdfs = l->demo->draw_pdf (l->demo->store, letter_id, l->demo->draw_pdf_data);
   sqlite3_stmt *stmt = l->insert_version;
-  gconstpointer data;
-  gsize size = 0;
 
-  if (pdf == NULL || g_bytes_get_size (pdf) == 0)
+  if (pdfs == NULL || pdfs->len == 0)
     {
       g_set_error_literal (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
                            _("A demo letter could not be drawn for its approval."));
       return FALSE;
     }
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
-  data = g_bytes_get_data (pdf, &size);
   sqlite3_bind_int64 (stmt, 1, letter_id);
   sqlite3_bind_text (stmt, 2, body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_TRANSIENT);
+  bind_pdf (stmt, 3, g_ptr_array_index (pdfs, 0));
   sqlite3_bind_text (stmt, 5, at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, l->approver, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 7, on_behalf);
-  return harley_store_step_done (l->demo->store, stmt, error);
+  return harley_store_step_done (l->demo->store, stmt, error) && store_copies (l, letter_id, pdfs, error);
 }
 
 #define STEP(s) ((const char *) g_ptr_array_index (step_at, (s)))

@@ -28,9 +28,10 @@ typedef enum
 #define HARLEY_DEMO_MAX_APPOINTMENTS       2000000
 #define HARLEY_DEMO_APPOINTMENTS_PER_TEAM  150000
 
-/* Draws the PDF a demo letter is approved with (see
- * harley_demo_fill_with_letters()); the core draws no PDFs itself. */
-typedef GBytes *(*HarleyDemoDrawPdf) (HarleyStore *store,
+/* Draws the PDFs a demo letter is approved with, the addressee's first
+ * and then each copy's (see harley_demo_fill_with_letters()); the core
+ * draws no PDFs itself. Returns a GPtrArray of GBytes. */
+typedef GPtrArray *(*HarleyDemoDrawPdf) (HarleyStore *store,
                                       gint64       letter_id,
                                       gpointer     user_data);
 

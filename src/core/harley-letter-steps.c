@@ -162,58 +162,122 @@ failed:
 
 /* Approval {{{1 */
 
+static void
+bind_pdf (sqlite3_stmt  *stmt,
+          int            column,
+          GBytes        *pdf)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (pdf, &size);
+
+  sqlite3_bind_blob64 (stmt, column, data, size, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, column + 1, sha256, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+store_copy (HarleyStore   *store,
+            gint64         version_id,
+            gint64         recipient_id,
+            GBytes        *pdf,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store,
+    "INSERT INTO letter_copy (version_id, recipient_id, pdf, sha256) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  sqlite3_bind_int64 (stmt, 2, recipient_id);
+  bind_pdf (stmt, 3, pdf);
+  return harley_store_step_done (store, stmt, error);
+}
+
+/* The addressee's PDF goes with the version, each copy's beside it. */
 static gboolean
 store_version (HarleyStore         *store,
                const HarleyLetter  *letter,
-               GBytes              *pdf,
+               GPtrArray           *pdfs,
                const char          *approved_by,
                gboolean             on_behalf,
                const char          *now,
                GError             **error)
 {
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   sqlite3_stmt *stmt = harley_store_prepare (store,
     "INSERT INTO letter_version (letter_id, version, body, pdf, sha256, approved_at, approved_by, on_behalf) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  gsize size;
-  gconstpointer data = g_bytes_get_data (pdf, &size);
+  gint64 version_id;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, letter->id);
   sqlite3_bind_int (stmt, 2, letter->version);
   sqlite3_bind_text (stmt, 3, letter->body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 4, data, size, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_TRANSIENT);
+  bind_pdf (stmt, 4, g_ptr_array_index (pdfs, 0));
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, approved_by, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 8, on_behalf);
-  return harley_store_step_done (store, stmt, error);
+  if (!harley_store_step_done (store, stmt, error))
+    return FALSE;
+  version_id = sqlite3_last_insert_rowid (harley_store_get_db (store));
+  for (guint i = 1; i < pdfs->len; i++)
+    {
+      const HarleyRecipient *r = g_ptr_array_index (letter->recipients, i);
+
+      if (!store_copy (store, version_id, r->id, g_ptr_array_index (pdfs, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_pdfs (const HarleyLetter  *letter,
+            GPtrArray           *pdfs,
+            GError             **error)
+{
+  guint n = letter->recipients->len > 0 ? letter->recipients->len : 1;
+
+  if (pdfs->len != n)
+    {
+      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
+                   _("This letter goes to %u people, and each needs their own printed copy to approve."), n);
+      return FALSE;
+    }
+  for (guint i = 0; i < pdfs->len; i++)
+    if (g_ptr_array_index (pdfs, i) == NULL || g_bytes_get_size (g_ptr_array_index (pdfs, i)) == 0)
+      {
+        g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
+                     _("A letter is approved with its printed form and the clinician's name."));
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /**
- * harley_letter_approve:
- * @pdf: the letter as it will be printed, drawn from its text as it is now
+ * harley_letter_approve_all:
+ * @pdfs: (element-type GBytes): the letter as it will be printed, drawn
+ *   from its text as it is now: the addressee's first, then one for each
+ *   copy, addressed to its recipient, in the letter's recipient order
  * @approved_by: the clinician's name
  * @on_behalf: %TRUE when the secretary approves on the clinician's behalf
  *
- * Approves a typed letter, or one awaiting approval, and keeps @pdf with
- * its SHA-256: what prints afterwards is exactly what was approved.
+ * Approves a typed letter, or one awaiting approval, and keeps each PDF
+ * with its SHA-256: what prints afterwards is exactly what was approved.
  */
 gboolean
-harley_letter_approve (HarleyStore  *store,
-                       gint64        id,
-                       GBytes       *pdf,
-                       const char   *approved_by,
-                       gboolean      on_behalf,
-                       GError      **error)
+harley_letter_approve_all (HarleyStore  *store,
+                           gint64        id,
+                           GPtrArray    *pdfs,
+                           const char   *approved_by,
+                           gboolean      on_behalf,
+                           GError      **error)
 {
   g_autoptr(HarleyLetter) letter = NULL;
   g_autofree char *now = harley_store_now ();
   g_autofree char *summary = NULL;
   g_autofree char *what = NULL;
 
-  if (pdf == NULL || g_bytes_get_size (pdf) == 0 || approved_by == NULL || *approved_by == '\0')
+  if (pdfs == NULL || pdfs->len == 0 || approved_by == NULL || *approved_by == '\0')
     {
       g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
                    _("A letter is approved with its printed form and the clinician's name."));
@@ -230,7 +294,8 @@ harley_letter_approve (HarleyStore  *store,
                    harley_letter_state_label (letter->state));
       goto failed;
     }
-  if (!store_version (store, letter, pdf, approved_by, on_behalf, now, error)
+  if (!check_pdfs (letter, pdfs, error)
+      || !store_version (store, letter, pdfs, approved_by, on_behalf, now, error)
       || !update_letter (store, id, letter->body, HARLEY_LETTER_APPROVED, letter->version, NULL, now, error))
     goto failed;
   summary = on_behalf ? g_strdup_printf (_("approved on behalf of %s (version %d)"), approved_by, letter->version)
@@ -246,41 +311,34 @@ failed:
 }
 
 /**
- * harley_letter_get_approved_pdf:
+ * harley_letter_approve:
+ * @pdf: the letter as it will be printed
  *
- * Returns: (transfer full): the PDF of the letter's approved version,
- *   checked against its SHA-256; %NULL with %HARLEY_LETTER_ERROR_STATE
- *   when this version is not approved, or %HARLEY_LETTER_ERROR_TAMPERED
+ * harley_letter_approve_all() for a letter that goes to one person.
  */
-GBytes *
-harley_letter_get_approved_pdf (HarleyStore  *store,
-                                gint64        id,
-                                GError      **error)
+gboolean
+harley_letter_approve (HarleyStore  *store,
+                       gint64        id,
+                       GBytes       *pdf,
+                       const char   *approved_by,
+                       gboolean      on_behalf,
+                       GError      **error)
 {
-  sqlite3_stmt *stmt = harley_store_prepare (store,
-    "SELECT v.pdf, v.sha256 FROM letter_version v JOIN letter l ON l.id = v.letter_id "
-    "WHERE l.id = ? AND v.version = l.version AND l.state IN ('approved', 'sent', 'filed')", error);
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *actual = NULL;
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new ();
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      pdf = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-      stored = harley_column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (pdf == NULL)
-    {
-      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_STATE,
-                   _("This letter has not been approved yet, so there is nothing to print."));
-      return NULL;
-    }
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
-  if (g_strcmp0 (actual, stored) != 0)
+  if (pdf != NULL)
+    g_ptr_array_add (pdfs, pdf);
+  return harley_letter_approve_all (store, id, pdfs, approved_by, on_behalf, error);
+}
+
+static GBytes *
+column_pdf_checked (sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  g_autoptr(GBytes) pdf = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  g_autofree char *actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+
+  if (g_strcmp0 (actual, (const char *) sqlite3_column_text (stmt, 1)) != 0)
     {
       g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_TAMPERED,
                    _("The approved letter has been changed since it was approved: do not send it. "
@@ -288,6 +346,78 @@ harley_letter_get_approved_pdf (HarleyStore  *store,
       return NULL;
     }
   return g_steal_pointer (&pdf);
+}
+
+/**
+ * harley_letter_get_approved_pdfs:
+ *
+ * Returns: (transfer container) (element-type GBytes): the PDFs of the
+ *   letter's approved version, the addressee's first, then each copy's
+ *   in recipient order, each checked against its SHA-256; %NULL with
+ *   %HARLEY_LETTER_ERROR_STATE when this version is not approved, or
+ *   %HARLEY_LETTER_ERROR_TAMPERED
+ */
+GPtrArray *
+harley_letter_get_approved_pdfs (HarleyStore  *store,
+                                 gint64        id,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store,
+    "SELECT v.pdf, v.sha256, 0 FROM letter_version v JOIN letter l ON l.id = v.letter_id "
+    "WHERE l.id = ?1 AND v.version = l.version AND l.state IN ('approved', 'sent', 'filed') "
+    "UNION ALL "
+    "SELECT c.pdf, c.sha256, r.position FROM letter_copy c "
+    "JOIN letter_version v ON v.id = c.version_id JOIN letter l ON l.id = v.letter_id "
+    "JOIN letter_recipient r ON r.id = c.recipient_id "
+    "WHERE l.id = ?1 AND v.version = l.version AND l.state IN ('approved', 'sent', 'filed') "
+    "ORDER BY 3", error);
+  g_autoptr(GPtrArray) pdfs = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GBytes *pdf = column_pdf_checked (stmt, error);
+
+      if (pdf == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (pdfs, pdf);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  if (pdfs->len == 0)
+    {
+      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_STATE,
+                   _("This letter has not been approved yet, so there is nothing to print."));
+      return NULL;
+    }
+  return g_steal_pointer (&pdfs);
+}
+
+/**
+ * harley_letter_get_approved_pdf:
+ *
+ * Returns: (transfer full): the addressee's PDF of the letter's approved
+ *   version; see harley_letter_get_approved_pdfs()
+ */
+GBytes *
+harley_letter_get_approved_pdf (HarleyStore  *store,
+                                gint64        id,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) pdfs = harley_letter_get_approved_pdfs (store, id, error);
+
+  return pdfs != NULL ? g_bytes_ref (g_ptr_array_index (pdfs, 0)) : NULL;
 }
 
 /* Sending {{{1 */

@@ -114,6 +114,15 @@ gboolean           harley_letter_approve            (HarleyStore          *store
                                                      const char           *approved_by,
                                                      gboolean              on_behalf,
                                                      GError              **error);
+gboolean           harley_letter_approve_all        (HarleyStore          *store,
+                                                     gint64                id,
+                                                     GPtrArray            *pdfs,
+                                                     const char           *approved_by,
+                                                     gboolean              on_behalf,
+                                                     GError              **error);
+GPtrArray         *harley_letter_get_approved_pdfs  (HarleyStore          *store,
+                                                     gint64                id,
+                                                     GError              **error);
 GBytes            *harley_letter_get_approved_pdf   (HarleyStore          *store,
                                                      gint64                id,
                                                      GError              **error);
