@@ -9,10 +9,12 @@ packages=(
   gcc libc6-dev meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libcairo2-dev libpango1.0-dev libpoppler-glib-dev libical-dev
+  libcairo2-dev libpango1.0-dev libpoppler-glib-dev libical-dev libenchant-2-dev
   # run: icons, fonts, SVG loading
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk
+  # run: the letter editor's British English spelling dictionary
+  hunspell-en-gb
   # test: validators, a display, the database shell
   appstream desktop-file-utils xvfb xauth sqlite3 python3
   # look and measure: screenshots, PDF pages

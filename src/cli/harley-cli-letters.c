@@ -7,8 +7,6 @@
 #include <stdio.h>
 
 #include "harley-cli.h"
-#include "harley-contact.h"
-#include "harley-diary.h"
 #include "harley-letter-draw.h"
 #include "harley-letter-pdf.h"
 #include "harley-letter.h"
@@ -68,26 +66,18 @@ parse_to (const char *text,
   return harley_recipient_kind_from_string (text, &to->kind) && to->kind != HARLEY_RECIPIENT_CONTACT;
 }
 
-/* Finds the address book entry the letter goes to, from the patient's
- * record for a GP, referrer or insurer. */
+/* The letter's GP, referrer or insurer must be in the patient's record.
+ * harley_letter_new_from_template() refuses too, but here the way round
+ * it is an option, --to, so the command says so itself. */
 static int
-resolve_recipient (HarleyStore   *store,
-                   HarleyPatient *patient,
-                   Recipient     *to)
+check_recipient (HarleyPatient   *patient,
+                 const Recipient *to)
 {
-  g_autoptr(HarleyContact) contact = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = harley_patient_dup_full_name (patient);
+  g_autofree char *name = NULL;
   HarleyPatientLink link;
 
   switch (to->kind)
     {
-    case HARLEY_RECIPIENT_PATIENT:
-      return HARLEY_CLI_EXIT_OK;
-    case HARLEY_RECIPIENT_CONTACT:
-      if ((contact = harley_contact_load (store, to->contact_id, &error)) == NULL)
-        return refuse_or_fail (error);
-      return HARLEY_CLI_EXIT_OK;
     case HARLEY_RECIPIENT_GP:
       link = HARLEY_PATIENT_GP;
       break;
@@ -95,12 +85,16 @@ resolve_recipient (HarleyStore   *store,
       link = HARLEY_PATIENT_REFERRER;
       break;
     case HARLEY_RECIPIENT_INSURER:
-    default:
       link = HARLEY_PATIENT_INSURER;
       break;
+    case HARLEY_RECIPIENT_PATIENT:
+    case HARLEY_RECIPIENT_CONTACT:
+    default:
+      return HARLEY_CLI_EXIT_OK;
     }
-  if ((to->contact_id = harley_patient_get_link (patient, link)) > 0)
+  if (harley_patient_get_link (patient, link) > 0)
     return HARLEY_CLI_EXIT_OK;
+  name = harley_patient_dup_full_name (patient);
   /* TRANSLATORS: the first %s is a patient's name, the second "GP", "Referrer" or "Insurer" */
   g_printerr (_("harley-cli: Not created. %s has no %s in their record: add one to the record, "
                 "or choose who the letter goes to with --to.\n"),
@@ -122,52 +116,8 @@ print_problems (const char *name,
     }
 }
 
-/* Fills in the template for the patient; NULL, having said why, if a
- * field has no value. */
-static char *
-merge (HarleyStore                *store,
-       const HarleyLetterTemplate *template,
-       gint64                      patient_id,
-       gint64                      appointment_id,
-       int                        *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(HarleyTemplate) parsed = harley_template_parse (template->body, -1, &problems, NULL);
-  g_autoptr(HarleyMergeContext) context = NULL;
-  char *text;
-
-  *status = HARLEY_CLI_EXIT_USAGE;
-  if (parsed == NULL)
-    {
-      print_problems (template->name, problems);
-      return NULL;
-    }
-  context = harley_merge_context_new_for_patient (store, patient_id, appointment_id, &error);
-  if (context == NULL)
-    {
-      *status = refuse_or_fail (error);
-      return NULL;
-    }
-  if ((text = harley_template_merge (parsed, context, &problems, NULL)) == NULL)
-    {
-      g_printerr (_("harley-cli: Not created. The template needs details the record does not have:\n"));
-      print_problems (template->name, problems);
-    }
-  return text;
-}
-
-static gint64
-appointment_clinician (HarleyStore *store,
-                       gint64       appointment_id)
-{
-  g_autoptr(HarleyAppointment) appointment = NULL;
-
-  if (appointment_id <= 0 || (appointment = harley_diary_load (store, appointment_id, NULL)) == NULL)
-    return 0;
-  return harley_appointment_get_info (appointment)->clinician_id;
-}
-
+/* The template's author needs each problem's place in it, so the
+ * problems are printed rather than the one-sentence error. */
 static int
 create_letter (HarleyStore                *store,
                const HarleyLetterTemplate *template,
@@ -176,15 +126,18 @@ create_letter (HarleyStore                *store,
                const Recipient            *to)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-  int status;
-  gint64 id;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = harley_letter_new_from_template (store, patient_id, template->id, appointment_id, to->kind,
+                                               to->contact_id, NULL, 0, &problems, &error);
 
-  if ((body = merge (store, template, patient_id, appointment_id, &status)) == NULL)
-    return status;
-  id = harley_letter_create (store, patient_id, template->id, appointment_id,
-                             appointment_clinician (store, appointment_id), template->name, body, &error);
-  if (id == 0 || harley_letter_add_recipient (store, id, FALSE, to->kind, to->contact_id, &error) == 0)
+  if (id == 0 && problems != NULL)
+    {
+      if (g_error_matches (error, HARLEY_TEMPLATE_ERROR, HARLEY_TEMPLATE_ERROR_EMPTY_VALUE))
+        g_printerr (_("harley-cli: Not created. The template needs details the record does not have:\n"));
+      print_problems (template->name, problems);
+      return HARLEY_CLI_EXIT_USAGE;
+    }
+  if (id == 0)
     return refuse_or_fail (error);
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return HARLEY_CLI_EXIT_OK;
@@ -237,7 +190,7 @@ run_new (HarleyCli  *cli,
     return refuse_or_fail (error);
   if (to_text == NULL)
     to.kind = template->default_to;
-  if ((status = resolve_recipient (store, patient, &to)) != HARLEY_CLI_EXIT_OK)
+  if ((status = check_recipient (patient, &to)) != HARLEY_CLI_EXIT_OK)
     return status;
   return create_letter (store, template, patient_id, appointment_id, &to);
 }

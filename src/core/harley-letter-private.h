@@ -14,4 +14,20 @@ gboolean  _harley_letter_add_event (HarleyStore         *store,
 char     *_harley_letter_describe  (const HarleyLetter  *letter,
                                     const char          *what);
 
+/* Inside the caller's transaction (harley_store_begin() does not nest). */
+gint64    _harley_letter_insert    (HarleyStore         *store,
+                                    gint64               patient_id,
+                                    gint64               template_id,
+                                    gint64               appointment_id,
+                                    gint64               clinician_id,
+                                    const char          *subject,
+                                    const char          *body,
+                                    GError             **error);
+gint64    _harley_letter_insert_recipient (HarleyStore         *store,
+                                           gint64               letter_id,
+                                           gboolean             copy,
+                                           HarleyRecipientKind  kind,
+                                           gint64               contact_id,
+                                           GError             **error);
+
 G_END_DECLS

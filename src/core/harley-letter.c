@@ -148,6 +148,62 @@ _harley_letter_describe (const HarleyLetter *letter,
 /* Creating {{{1 */
 
 /**
+ * _harley_letter_insert:
+ *
+ * Writes a new draft and its "started" event. The caller holds the
+ * transaction, so that a letter and its recipients are written together
+ * or not at all (harley_store_begin() does not nest).
+ *
+ * Returns: the new letter's id, or 0
+ */
+gint64
+_harley_letter_insert (HarleyStore  *store,
+                       gint64        patient_id,
+                       gint64        template_id,
+                       gint64        appointment_id,
+                       gint64        clinician_id,
+                       const char   *subject,
+                       const char   *body,
+                       GError      **error)
+{
+  g_autofree char *now = harley_store_now ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_assert (harley_store_in_transaction (store));
+
+  stmt = harley_store_prepare (store,
+    "INSERT INTO letter (patient_id, template_id, appointment_id, clinician_id, subject, body, created_at, "
+    "updated_at) VALUES (?, nullif (?, 0), nullif (?, 0), nullif (?, 0), ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  sqlite3_bind_int64 (stmt, 2, template_id);
+  sqlite3_bind_int64 (stmt, 3, appointment_id);
+  sqlite3_bind_int64 (stmt, 4, clinician_id);
+  harley_bind_text (stmt, 5, subject);
+  sqlite3_bind_text (stmt, 6, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!harley_store_step_done (store, stmt, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code == HARLEY_STORE_ERROR_CONSTRAINT)
+        {
+          g_clear_error (error);
+          g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND,
+                       _("There is no such patient, template, appointment or clinician."));
+        }
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (harley_store_get_db (store));
+  summary = g_strdup_printf (_("%s: started"), subject != NULL && *subject != '\0' ? subject : _("Letter"));
+  if (!_harley_letter_add_event (store, id, patient_id, now, summary, error))
+    return 0;
+  return id;
+}
+
+/**
  * harley_letter_create:
  * @template_id: the template it was made from, or 0
  * @appointment_id: the appointment it is about, or 0
@@ -166,45 +222,58 @@ harley_letter_create (HarleyStore  *store,
                       const char   *body,
                       GError      **error)
 {
-  g_autofree char *now = harley_store_now ();
-  g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (!harley_store_begin (store, error))
     return 0;
-  stmt = harley_store_prepare (store,
-    "INSERT INTO letter (patient_id, template_id, appointment_id, clinician_id, subject, body, created_at, "
-    "updated_at) VALUES (?, nullif (?, 0), nullif (?, 0), nullif (?, 0), ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, patient_id);
-  sqlite3_bind_int64 (stmt, 2, template_id);
-  sqlite3_bind_int64 (stmt, 3, appointment_id);
-  sqlite3_bind_int64 (stmt, 4, clinician_id);
-  harley_bind_text (stmt, 5, subject);
-  sqlite3_bind_text (stmt, 6, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  if (!harley_store_step_done (store, stmt, error))
+  id = _harley_letter_insert (store, patient_id, template_id, appointment_id, clinician_id, subject, body, error);
+  if (id == 0)
     {
-      if (error != NULL && *error != NULL && (*error)->code == HARLEY_STORE_ERROR_CONSTRAINT)
-        {
-          g_clear_error (error);
-          g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND,
-                       _("There is no such patient, template, appointment or clinician."));
-        }
-      goto failed;
+      harley_store_rollback (store);
+      return 0;
     }
-  id = sqlite3_last_insert_rowid (harley_store_get_db (store));
-  summary = g_strdup_printf (_("%s: started"), subject != NULL && *subject != '\0' ? subject : _("Letter"));
-  if (!_harley_letter_add_event (store, id, patient_id, now, summary, error))
-    goto failed;
   return harley_store_commit (store, error) ? id : 0;
+}
 
-failed:
-  harley_store_rollback (store);
-  return 0;
+/**
+ * _harley_letter_insert_recipient:
+ *
+ * Adds a recipient after those the letter has, inside the caller's
+ * transaction.
+ *
+ * Returns: the recipient's id, or 0
+ */
+gint64
+_harley_letter_insert_recipient (HarleyStore          *store,
+                                 gint64                letter_id,
+                                 gboolean              copy,
+                                 HarleyRecipientKind   kind,
+                                 gint64                contact_id,
+                                 GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (harley_store_in_transaction (store));
+
+  if (kind != HARLEY_RECIPIENT_PATIENT && contact_id == 0)
+    {
+      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
+                   _("Choose who the letter goes to from the address book."));
+      return 0;
+    }
+  stmt = harley_store_prepare (store,
+    "INSERT INTO letter_recipient (letter_id, role, kind, contact_id, position) VALUES (?1, ?2, ?3, "
+    "nullif (?4, 0), (SELECT coalesce (max (position), 0) + 1 FROM letter_recipient WHERE letter_id = ?1))",
+    error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, letter_id);
+  sqlite3_bind_text (stmt, 2, copy ? "cc" : "to", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, recipient_kinds[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, contact_id);
+  if (!harley_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (harley_store_get_db (store));
 }
 
 /**
@@ -223,35 +292,17 @@ harley_letter_add_recipient (HarleyStore          *store,
                              gint64                contact_id,
                              GError              **error)
 {
-  sqlite3_stmt *stmt;
   gint64 id;
 
-  if (kind != HARLEY_RECIPIENT_PATIENT && contact_id == 0)
-    {
-      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID,
-                   _("Choose who the letter goes to from the address book."));
-      return 0;
-    }
   if (!harley_store_begin (store, error))
     return 0;
-  stmt = harley_store_prepare (store,
-    "INSERT INTO letter_recipient (letter_id, role, kind, contact_id, position) VALUES (?1, ?2, ?3, "
-    "nullif (?4, 0), (SELECT coalesce (max (position), 0) + 1 FROM letter_recipient WHERE letter_id = ?1))",
-    error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, letter_id);
-  sqlite3_bind_text (stmt, 2, copy ? "cc" : "to", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, recipient_kinds[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, contact_id);
-  if (!harley_store_step_done (store, stmt, error))
-    goto failed;
-  id = sqlite3_last_insert_rowid (harley_store_get_db (store));
+  id = _harley_letter_insert_recipient (store, letter_id, copy, kind, contact_id, error);
+  if (id == 0)
+    {
+      harley_store_rollback (store);
+      return 0;
+    }
   return harley_store_commit (store, error) ? id : 0;
-
-failed:
-  harley_store_rollback (store);
-  return 0;
 }
 
 /* Reading {{{1 */

@@ -90,6 +90,30 @@ gint64             harley_letter_create             (HarleyStore          *store
                                                      const char           *subject,
                                                      const char           *body,
                                                      GError              **error);
+/* A letter started from a template for a patient (harley-letter-new.c) */
+gint64             harley_letter_new_from_template  (HarleyStore               *store,
+                                                     gint64                     patient_id,
+                                                     gint64                     template_id,
+                                                     gint64                     appointment_id,
+                                                     HarleyRecipientKind        to,
+                                                     gint64                     to_contact_id,
+                                                     const HarleyRecipientKind *copies,
+                                                     guint                      n_copies,
+                                                     GPtrArray                **problems,
+                                                     GError                   **error);
+gboolean           harley_letter_check_new          (HarleyStore               *store,
+                                                     gint64                     patient_id,
+                                                     gint64                     template_id,
+                                                     gint64                     appointment_id,
+                                                     HarleyRecipientKind        to,
+                                                     gint64                     to_contact_id,
+                                                     const HarleyRecipientKind *copies,
+                                                     guint                      n_copies,
+                                                     GPtrArray                **problems,
+                                                     GError                   **error);
+GArray            *harley_letter_list_for_patient   (HarleyStore               *store,
+                                                     gint64                     patient_id,
+                                                     GError                   **error);
 gint64             harley_letter_add_recipient      (HarleyStore          *store,
                                                      gint64                letter_id,
                                                      gboolean              copy,
@@ -158,8 +182,43 @@ GPtrArray             *harley_letter_template_list       (HarleyStore          *
 HarleyLetterTemplate  *harley_letter_template_find       (HarleyStore          *store,
                                                           const char           *name,
                                                           GError              **error);
+gboolean               harley_letter_template_save       (HarleyStore          *store,
+                                                          gint64                id,
+                                                          const char           *name,
+                                                          const char           *description,
+                                                          const char           *body,
+                                                          HarleyRecipientKind   default_to,
+                                                          GError              **error);
+gint64                 harley_letter_template_create     (HarleyStore          *store,
+                                                          const char           *name,
+                                                          const char           *description,
+                                                          const char           *body,
+                                                          HarleyRecipientKind   default_to,
+                                                          GError              **error);
+gboolean               harley_letter_template_archive    (HarleyStore          *store,
+                                                          gint64                id,
+                                                          GError              **error);
 void                   harley_letter_template_free       (HarleyLetterTemplate *template);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyLetterTemplate, harley_letter_template_free)
+
+/* The window envelope's address window, in mm from the paper's top left,
+ * kept with the practice's details (harley-letter-window.c). */
+#define HARLEY_LETTER_WINDOW_LEFT_MM   20.0
+#define HARLEY_LETTER_WINDOW_TOP_MM    45.0
+#define HARLEY_LETTER_WINDOW_WIDTH_MM  85.0
+#define HARLEY_LETTER_WINDOW_HEIGHT_MM 40.0
+
+void                   harley_letter_window_box_load     (HarleyStore          *store,
+                                                          double               *left,
+                                                          double               *top,
+                                                          double               *width,
+                                                          double               *height);
+gboolean               harley_letter_window_box_save     (HarleyStore          *store,
+                                                          double                left,
+                                                          double                top,
+                                                          double                width,
+                                                          double                height,
+                                                          GError              **error);
 
 G_END_DECLS

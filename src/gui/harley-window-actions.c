@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-new-letter-dialog.h"
 #include "harley-window-private.h"
 
 static void
@@ -152,6 +153,44 @@ book_follow_up_action (GtkWidget  *widget,
   harley_diary_page_book_for (harley_window_get_diary (self), patient_id, &from);
 }
 
+static void
+on_letter_created_cb (HarleyNewLetterDialog *dialog,
+                      gint64                 letter_id,
+                      HarleyWindow          *self)
+{
+  harley_patient_editor_refresh_history (self->editor);
+  gtk_stack_set_visible_child_name (self->stack, "letters");
+  harley_letters_page_open_letter (harley_window_get_letters (self), letter_id);
+  gtk_widget_grab_focus (GTK_WIDGET (harley_letter_editor_get_text_view (
+    harley_letters_page_get_editor (harley_window_get_letters (self)))));
+}
+
+/* win.new-letter (patient id, 0 to choose one) */
+static void
+new_letter_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+  HarleyNewLetterDialog *dialog = harley_new_letter_dialog_new (GTK_WINDOW (self), self->store,
+                                                                g_variant_get_int64 (parameter));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_letter_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.open-letter (letter id): the letter in the Letters section */
+static void
+open_letter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "letters");
+  harley_letters_page_open_letter (harley_window_get_letters (self), g_variant_get_int64 (parameter));
+}
+
 void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -159,9 +198,13 @@ _harley_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.section", "i", section_action);
   gtk_widget_class_install_action (widget_class, "win.book-follow-up", "(xi)", book_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.new-letter", "x", new_letter_action);
+  gtk_widget_class_install_action (widget_class, "win.open-letter", "x", open_letter_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-letter", "x", (gint64) 0);
   for (guint i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.section", "i", (int) i);
 }

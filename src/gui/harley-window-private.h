@@ -3,6 +3,7 @@
 
 #include "harley-address-book.h"
 #include "harley-diary-page.h"
+#include "harley-letters-page.h"
 #include "harley-patient-list.h"
 #include "harley-window.h"
 
@@ -22,6 +23,8 @@ struct _HarleyWindow
   HarleyPatientEditor  *editor;
   GtkBox               *diary_box;
   HarleyDiaryPage      *diary;              /* made when first shown */
+  GtkBox               *letters_box;
+  HarleyLettersPage    *letters;            /* made when first shown */
   GtkBox               *address_book_page;
   HarleyAddressBook    *address_book;       /* made when first shown */
 

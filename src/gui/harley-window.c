@@ -275,6 +275,26 @@ harley_window_get_diary (HarleyWindow *self)
   return self->diary;
 }
 
+/**
+ * harley_window_get_letters:
+ * @self: a #HarleyWindow
+ *
+ * The Letters section is made the first time it is needed.
+ *
+ * Returns: (transfer none): the Letters section
+ */
+HarleyLettersPage *
+harley_window_get_letters (HarleyWindow *self)
+{
+  if (self->letters != NULL)
+    return self->letters;
+  self->letters = harley_letters_page_new (self->store);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->letters), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->letters), TRUE);
+  gtk_box_append (self->letters_box, GTK_WIDGET (self->letters));
+  return self->letters;
+}
+
 static void
 on_stack_visible_child_cb (HarleyWindow *self)
 {
@@ -286,6 +306,8 @@ on_stack_visible_child_cb (HarleyWindow *self)
     harley_patient_editor_refresh_history (self->editor);
   else if (g_strcmp0 (name, "diary") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (harley_diary_page_get_grid (harley_window_get_diary (self))));
+  else if (g_strcmp0 (name, "letters") == 0)
+    harley_letters_page_refresh (harley_window_get_letters (self));
 }
 
 static gboolean
@@ -342,6 +364,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, patient_list_view);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, diary_box);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, letters_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -399,8 +422,12 @@ bind_settings (HarleyWindow *self)
 void
 harley_window_show_practice_name (HarleyWindow *self)
 {
-  g_autofree char *name = harley_store_get_practice_detail (self->store, "name");
+  g_autofree char *name = NULL;
 
+  /* Preferences closing with the window, which has let go of the store */
+  if (self->store == NULL || self->window_title == NULL)
+    return;
+  name = harley_store_get_practice_detail (self->store, "name");
   adw_window_title_set_subtitle (self->window_title, name ? name : "");
 }
 

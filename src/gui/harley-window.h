@@ -6,6 +6,7 @@
 #include "harley-address-book.h"
 #include "harley-application.h"
 #include "harley-diary-page.h"
+#include "harley-letters-page.h"
 #include "harley-patient-editor.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ GListModel          *harley_window_get_patient_list (HarleyWindow      *self);
 HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
 HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
 HarleyDiaryPage     *harley_window_get_diary        (HarleyWindow      *self);
+HarleyLettersPage   *harley_window_get_letters      (HarleyWindow      *self);
 HarleyStore         *harley_window_get_store        (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);

@@ -166,6 +166,8 @@ fill_layout (HarleyStore         *store,
   if (head->merged == NULL)
     return FALSE;
   harley_letter_layout_init (layout);
+  harley_letter_window_box_load (store, &layout->window_left_mm, &layout->window_top_mm,
+                                 &layout->window_width_mm, &layout->window_height_mm);
   fill_practice (store, head, layout);
   fill_patient (head, layout);
   fill_recipients (store, letter, recipient, head);
@@ -306,4 +308,30 @@ harley_letter_dup_recipient_name (HarleyStore           *store,
   if (lines->len == 0)
     return g_strdup (_("Someone no longer in the address book"));
   return g_strdup (g_ptr_array_index (lines, 0));
+}
+
+/**
+ * harley_letter_dup_recipient_address:
+ * @patient_id: the letter's patient
+ *
+ * Returns: (transfer full) (nullable): @recipient's name and address in
+ *   Royal Mail style, one line each, for a label or an envelope; %NULL
+ *   when there is no address to write to
+ */
+GStrv
+harley_letter_dup_recipient_address (HarleyStore           *store,
+                                     gint64                 patient_id,
+                                     const HarleyRecipient *recipient)
+{
+  g_autoptr(HarleyMergeContext) merged = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (recipient->kind == HARLEY_RECIPIENT_PATIENT
+      && (merged = harley_merge_context_new_for_patient (store, patient_id, 0, NULL)) == NULL)
+    return NULL;
+  lines = recipient_lines (store, merged, recipient);
+  if (lines->len < 2)
+    return NULL;
+  g_ptr_array_add (lines, NULL);
+  return harley_format_royal_mail_address ((const char * const *) lines->pdata);
 }

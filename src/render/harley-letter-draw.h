@@ -23,5 +23,8 @@ GPtrArray  *harley_letter_draw_for_demo        (HarleyStore         *store,
 char       *harley_letter_dup_recipient_name   (HarleyStore         *store,
                                                 gint64               patient_id,
                                                 const HarleyRecipient *recipient);
+GStrv       harley_letter_dup_recipient_address (HarleyStore         *store,
+                                                 gint64               patient_id,
+                                                 const HarleyRecipient *recipient);
 
 G_END_DECLS

@@ -847,8 +847,8 @@ _harley_letter_pages_draw_calibration (HarleyLetterPages *letter,
                                                        "Fold it as letters are folded and put it in a window "
                                                        "envelope: the dashed box and the address in it should "
                                                        "show whole through the window. If they do not, change "
-                                                       "the window in Preferences. It is now %.0f mm from the "
-                                                       "left and %.0f mm from the top, %.0f × %.0f mm."),
+                                                       "the window in Preferences. It is now %g mm from the "
+                                                       "left and %g mm from the top, %g × %g mm."),
                                                      in->window_left_mm, in->window_top_mm,
                                                      in->window_width_mm, in->window_height_mm);
   g_autoptr(PangoLayout) heading = new_layout (letter, FONT_NAME, title, TEXT_WIDTH, PANGO_ALIGN_LEFT);

@@ -22,6 +22,7 @@ enum {
   SECTION_KIN,
   SECTION_ALERTS,
   SECTION_APPOINTMENTS,
+  SECTION_LETTERS,
   SECTION_TIMELINE,
   N_SECTIONS
 };
@@ -36,6 +37,7 @@ static const char *section_titles[N_SECTIONS] = {
   N_("Next of kin"),
   N_("Alerts and notes"),
   N_("Appointments"),
+  N_("Letters"),
   N_("Timeline"),
 };
 
@@ -322,6 +324,10 @@ build_notes_and_timeline (HarleyPatientEditor *self)
   self->appointments = HARLEY_PATIENT_APPOINTMENTS (harley_patient_appointments_new ());
   gtk_box_append (self->form, GTK_WIDGET (self->appointments));
 
+  add_section (self, SECTION_LETTERS);
+  self->letters = HARLEY_PATIENT_LETTERS (harley_patient_letters_new ());
+  gtk_box_append (self->form, GTK_WIDGET (self->letters));
+
   add_section (self, SECTION_TIMELINE);
   self->timeline = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->timeline, GTK_SELECTION_NONE);
@@ -564,7 +570,8 @@ fill_timeline (HarleyPatientEditor *self)
     }
 }
 
-/* The timeline and appointments change from the diary too. */
+/* The timeline, appointments and letters change from the diary and the
+ * Letters section too. */
 void
 _harley_patient_editor_fill_history (HarleyPatientEditor *self)
 {
@@ -572,6 +579,7 @@ _harley_patient_editor_fill_history (HarleyPatientEditor *self)
     return;
   fill_timeline (self);
   harley_patient_appointments_show (self->appointments, self->store, harley_patient_get_id (self->patient));
+  harley_patient_letters_show (self->letters, self->store, harley_patient_get_id (self->patient));
 }
 
 static void

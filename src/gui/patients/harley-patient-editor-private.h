@@ -3,6 +3,7 @@
 
 #include "harley-patient-appointments.h"
 #include "harley-patient-editor.h"
+#include "harley-patient-letters.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,7 @@ struct _HarleyPatientEditor
   GtkTextView       *notes_view;
   GtkBox            *hospital_box;
   HarleyPatientAppointments *appointments;
+  HarleyPatientLetters *letters;
   GtkListBox        *timeline;
 
   /* Owned references */

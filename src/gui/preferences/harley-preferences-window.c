@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-diary.h"
+#include "harley-preferences-letters-private.h"
 #include "harley-preferences-window.h"
 #include "harley-question.h"
 #include "harley-window.h"
@@ -48,6 +49,9 @@ struct _HarleyPreferencesWindow
   GtkColorButton       *new_type_colour;
   GtkLabel             *clinician_problem;
   GtkLabel             *type_problem;
+
+  /* The page added after the template's */
+  HarleyPreferencesLetters *letters_page;
 
   /* Owned references */
   HarleyStore          *store;
@@ -612,8 +616,9 @@ save_details (HarleyPreferencesWindow  *self,
  * @error: where to put a failure
  *
  * Writes what changed: the practice details, all in one transaction,
- * then each clinician and appointment type renamed or changed. A row
- * that cannot be saved is shown, marked, with what was typed kept.
+ * then each clinician and appointment type renamed or changed, then the
+ * envelope's window. A row that cannot be saved is shown, marked, with
+ * what was typed kept.
  */
 gboolean
 harley_preferences_window_save (HarleyPreferencesWindow  *self,
@@ -626,7 +631,8 @@ harley_preferences_window_save (HarleyPreferencesWindow  *self,
 
   ok = save_details (self, error)
        && save_clinicians (self, &changed, error)
-       && save_types (self, &changed, error);
+       && save_types (self, &changed, error)
+       && _harley_preferences_letters_save (self->letters_page, error);
   if (changed)
     reload_diary (self);
   return ok;
@@ -806,5 +812,7 @@ harley_preferences_window_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
   load_details (self);
   load_diary (self);
+  self->letters_page = _harley_preferences_letters_new (store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->letters_page));
   return self;
 }
