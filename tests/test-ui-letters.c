@@ -186,6 +186,9 @@ test_type_approve_print_send (void)
   g_autofree char *text = NULL;
   g_autofree char *body = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GBytes) saved_bytes = NULL;
+  g_autoptr(GBytes) approved = NULL;
   gint64 id;
   int n_pages = 0;
 
@@ -231,6 +234,15 @@ test_type_approve_print_send (void)
   g_assert_nonnull (strstr (text, "Dr Amir Khan"));
   g_assert_nonnull (strstr (text, "LS6 2AB"));
   g_assert_nonnull (strstr (text, "Seborrhoeic keratosis"));
+
+  /* Saved as PDF: the approved bytes exactly; never over the database. */
+  saved = g_build_filename (desk.dir, "saved.pdf", NULL);
+  harley_test_activate (desk.editor, "letter.save-pdf-to", g_variant_new_string (saved));
+  saved_bytes = harley_test_read_file (saved);
+  approved = harley_letter_get_approved_pdf (harley_window_get_store (desk.window), id, NULL);
+  g_assert_true (g_bytes_equal (saved_bytes, approved));
+  harley_test_activate (desk.editor, "letter.save-pdf-to", g_variant_new_string (desk.path));
+  harley_test_assert_query_text (desk.path, "SELECT state FROM letter", "approved");
 
   /* Recorded as sent by post: it leaves Ready to Send for Sent Today. */
   g_assert_cmpuint (harley_letter_worklist_count (harley_window_get_store (desk.window),

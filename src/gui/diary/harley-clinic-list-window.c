@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-clinic-list-window.h"
+#include "harley-pdf-save.h"
 
 #define A4_WIDTH  595.276
 #define A4_HEIGHT 841.89
@@ -23,7 +24,6 @@ struct _HarleyClinicListWindow
 
   /* Owned references */
   HarleyClinicList  *list;
-  GtkFileChooserNative *chooser;
 
   GDate              date;
 };
@@ -151,18 +151,10 @@ save_to_action (GtkWidget  *widget,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog        *chooser,
-                        int                     response,
-                        HarleyClinicListWindow *self)
+save_chosen_cb (GtkWidget  *widget,
+                const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    save_to (self, path);
-  g_clear_object (&self->chooser);
+  save_to (HARLEY_CLINIC_LIST_WINDOW (widget), path);
 }
 
 static void
@@ -175,13 +167,7 @@ save_action (GtkWidget  *widget,
                                            (guint) g_date_get_month (&self->date),
                                            (guint) g_date_get_year (&self->date));
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save Clinic List"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  harley_pdf_save_choose (widget, _("Save Clinic List"), name, save_chosen_cb);
 }
 
 /* Object {{{1 */
@@ -213,9 +199,6 @@ harley_clinic_list_window_dispose (GObject *object)
   HarleyClinicListWindow *self = HARLEY_CLINIC_LIST_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_CLINIC_LIST_WINDOW);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (harley_clinic_list_window_parent_class)->dispose (object);

@@ -12,7 +12,7 @@
 #include "harley-letter-text.h"
 #include "harley-letter-worklists.h"
 #include "harley-pdf-print.h"
-#include "harley-render-util.h"
+#include "harley-pdf-save.h"
 
 /* Formatting {{{1 */
 
@@ -295,16 +295,6 @@ print_to_action (GtkWidget  *widget,
     _harley_letter_editor_toast (self, message);
 }
 
-static int
-write_bytes (int      fd,
-             gpointer user_data)
-{
-  gsize length = 0;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
-
 /* The addressee's letter as a PDF file: as approved once it is, as it
  * stands before. */
 static void
@@ -315,13 +305,7 @@ save_pdf_to (HarleyLetterEditor *self,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *message = NULL;
-  int saved_errno;
 
-  if (_harley_render_is_database (harley_store_get_path (self->store), path))
-    {
-      _harley_letter_editor_toast (self, _("That file is the practice database. Choose another name for the PDF."));
-      return;
-    }
   if (self->letter->state >= HARLEY_LETTER_APPROVED && !self->unlocked)
     pdf = harley_letter_get_approved_pdf (self->store, self->letter->id, &error);
   else
@@ -331,10 +315,12 @@ save_pdf_to (HarleyLetterEditor *self,
       _harley_letter_editor_toast (self, error->message);
       return;
     }
-  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) != 0)
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, g_strerror (saved_errno));
-  else
-    message = g_strdup_printf (_("Saved “%s”"), name);
+  if (!harley_pdf_save_bytes (self->store, pdf, path, &error))
+    {
+      _harley_letter_editor_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Saved “%s”"), name);
   _harley_letter_editor_toast (self, message);
 }
 
@@ -347,19 +333,13 @@ save_pdf_to_action (GtkWidget  *widget,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog    *chooser,
-                        int                 response,
-                        HarleyLetterEditor *self)
+save_chosen_cb (GtkWidget  *widget,
+                const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  HarleyLetterEditor *self = HARLEY_LETTER_EDITOR (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->letter != NULL)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+  if (self->letter != NULL)
     save_pdf_to (self, path);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -370,15 +350,8 @@ save_pdf_action (GtkWidget  *widget,
   HarleyLetterEditor *self = HARLEY_LETTER_EDITOR (widget);
   g_autofree char *patient = _harley_letter_editor_dup_patient_name (self);
   g_autofree char *name = g_strdup_printf ("%s — %s.pdf", patient, self->letter->subject ? self->letter->subject : "");
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Letter as PDF"),
-                                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_strdelimit (name, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  harley_pdf_save_choose (widget, _("Save Letter as PDF"), name, save_chosen_cb);
 }
 
 /* Sent {{{1 */

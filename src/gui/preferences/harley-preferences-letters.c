@@ -12,8 +12,8 @@
 #include "harley-letter-pdf.h"
 #include "harley-letter.h"
 #include "harley-pdf-print.h"
+#include "harley-pdf-save.h"
 #include "harley-preferences-letters-private.h"
-#include "harley-render-util.h"
 #include "harley-template-editor.h"
 
 enum { LEFT, TOP, WIDTH, HEIGHT, N_SIDES };
@@ -34,7 +34,6 @@ struct _HarleyPreferencesLetters
   /* Owned references */
   HarleyStore          *store;
   GPtrArray            *templates;     /* HarleyLetterTemplate, in the list's order */
-  GtkFileChooserNative *chooser;
 
   double                saved[N_SIDES];  /* the window as saved, to write only a change */
 };
@@ -322,40 +321,15 @@ export_calibration_action (GtkWidget  *widget,
   print_calibration (HARLEY_PREFERENCES_LETTERS (widget), g_variant_get_string (parameter, NULL));
 }
 
-static int
-write_bytes_cb (int      fd,
-                gpointer user_data)
-{
-  gsize length;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
-
 /* Whole or not at all, and never over the practice's records */
 static gboolean
 write_calibration (HarleyPreferencesLetters  *self,
                    const char                *path,
                    GError                   **error)
 {
-  g_autofree char *name = g_filename_display_name (path);
-  g_autoptr(GBytes) pdf = NULL;
-  int saved_errno;
+  g_autoptr(GBytes) pdf = render_calibration (self, error);
 
-  if (_harley_render_is_database (harley_store_get_path (self->store), path))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("“%s” holds the practice’s records. Save the calibration sheet as another file."), name);
-      return FALSE;
-    }
-  if ((pdf = render_calibration (self, error)) == NULL)
-    return FALSE;
-  if ((saved_errno = _harley_render_write_file (path, write_bytes_cb, pdf)) == 0)
-    return TRUE;
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               /* TRANSLATORS: %s is a file's name, then why it could not be written */
-               _("The calibration sheet could not be saved as “%s”: %s."), name, g_strerror (saved_errno));
-  return FALSE;
+  return pdf != NULL && harley_pdf_save_bytes (self->store, pdf, path, error);
 }
 
 static void
@@ -386,18 +360,10 @@ save_calibration_to_action (GtkWidget  *widget,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog          *chooser,
-                        int                       response,
-                        HarleyPreferencesLetters *self)
+save_chosen_cb (GtkWidget  *widget,
+                const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    save_calibration_to (self, path);
-  g_clear_object (&self->chooser);
+  save_calibration_to (HARLEY_PREFERENCES_LETTERS (widget), path);
 }
 
 static void
@@ -405,16 +371,7 @@ save_calibration_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  HarleyPreferencesLetters *self = HARLEY_PREFERENCES_LETTERS (widget);
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save Calibration Sheet"), get_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Calibration sheet.pdf"));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  harley_pdf_save_choose (widget, _("Save Calibration Sheet"), _("Calibration sheet.pdf"), save_chosen_cb);
 }
 
 /* Object {{{1 */
@@ -445,9 +402,6 @@ harley_preferences_letters_dispose (GObject *object)
   HarleyPreferencesLetters *self = HARLEY_PREFERENCES_LETTERS (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_PREFERENCES_LETTERS);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
 
