@@ -10,6 +10,7 @@
 #include "harley-contact.h"
 #include "harley-letter-draw.h"
 #include "harley-letter-pdf.h"
+#include "harley-letter-worklists.h"
 #include "harley-letter.h"
 #include "harley-register.h"
 #include "harley-template.h"
@@ -386,6 +387,73 @@ test_copies (Fixture       *f,
   g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_TAMPERED);
 }
 
+static char *
+recipients_text (Fixture *f)
+{
+  return harley_test_query_text (f->db.path, "SELECT group_concat (role || ':' || kind, ',') FROM "
+                                             "(SELECT role, kind FROM letter_recipient ORDER BY role = 'cc', position)");
+}
+
+/* Who a letter goes to changes until it is approved, and then not. */
+static void
+test_recipients (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyContact) insurer = harley_contact_new (HARLEY_CONTACT_INSURER, "Bupa Claims");
+  g_autoptr(GBytes) v1 = fake_pdf ("%PDF one");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 copy;
+
+  /* A second copy to the patient is refused. */
+  g_assert_cmpint (harley_letter_add_copy (f->db.store, f->letter, HARLEY_RECIPIENT_PATIENT, 0, &error), ==, 0);
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* To the patient instead: her copy goes, as she has the letter. */
+  g_assert_true (harley_letter_set_addressee (f->db.store, f->letter, HARLEY_RECIPIENT_PATIENT, 0, &error));
+  g_assert_no_error (error);
+  after = recipients_text (f);
+  g_assert_cmpstr (after, ==, "to:patient");
+
+  /* Copies to the GP (from the record: none there, so refused) and to
+   * anyone in the address book. */
+  g_assert_cmpint (harley_letter_add_copy (f->db.store, f->letter, HARLEY_RECIPIENT_GP, 0, &error), ==, 0);
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no GP"));
+  g_clear_error (&error);
+  g_assert_true (harley_contact_save (f->db.store, insurer, &error));
+  copy = harley_letter_add_copy (f->db.store, f->letter, HARLEY_RECIPIENT_CONTACT, harley_contact_get_id (insurer),
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, 0);
+  g_clear_pointer (&after, g_free);
+  after = recipients_text (f);
+  g_assert_cmpstr (after, ==, "to:patient,cc:contact");
+  g_assert_true (harley_letter_remove_copy (f->db.store, copy, &error));
+  copy = harley_letter_add_copy (f->db.store, f->letter, HARLEY_RECIPIENT_CONTACT, f->gp, &error);
+  g_assert_cmpint (copy, >, 0);
+
+  /* Approved: frozen, and nothing changes. */
+  g_assert_true (harley_letter_set_body (f->db.store, f->letter, "Words.", &error));
+  step (f, HARLEY_LETTER_TYPED, NULL);
+  g_assert_true (approve (f, v1, FALSE, &error));
+  before = recipients_text (f);
+  g_assert_cmpint (harley_letter_add_copy (f->db.store, f->letter, HARLEY_RECIPIENT_CONTACT,
+                                           harley_contact_get_id (insurer), &error), ==, 0);
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_FROZEN);
+  g_clear_error (&error);
+  g_assert_false (harley_letter_set_addressee (f->db.store, f->letter, HARLEY_RECIPIENT_PATIENT, 0, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_FROZEN);
+  g_clear_error (&error);
+  g_assert_false (harley_letter_remove_copy (f->db.store, copy, &error));
+  g_assert_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_FROZEN);
+  g_clear_pointer (&after, g_free);
+  after = recipients_text (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +468,7 @@ main (int   argc,
   ADD ("shipped-templates", test_shipped_templates);
   ADD ("template-to-approved-pdf", test_template_to_approved_pdf);
   ADD ("copies", test_copies);
+  ADD ("recipients", test_recipients);
 #undef ADD
 
   return g_test_run ();

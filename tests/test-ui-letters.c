@@ -295,6 +295,63 @@ test_sent_back_for_correction (void)
 }
 
 static void
+test_recipients (void)
+{
+  Desk desk = { 0 };
+  HarleyStore *store;
+  g_autoptr(HarleyContact) insurer = harley_contact_new (HARLEY_CONTACT_INSURER, "Bupa Claims");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cc = NULL;
+  g_autofree char *expected = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  GListModel *contacts;
+  gint64 id;
+
+  desk_open (&desk);
+  store = harley_window_get_store (desk.window);
+  g_object_set (insurer, "address-lines", "Bupa House", "post-town", "Salford", "postcode", "M5 3EZ", NULL);
+  g_assert_true (harley_contact_save (store, insurer, &error));
+  id = add_letter (&desk, "Words.");
+  open_letter (&desk, id);
+
+  /* The patient's copy taken off, and put back. */
+  cc = harley_test_query_text (desk.path, "SELECT id FROM letter_recipient WHERE role = 'cc'");
+  harley_test_activate (desk.editor, "letter.remove-copy", g_variant_new_int64 (g_ascii_strtoll (cc, NULL, 10)));
+  harley_test_assert_query_text (desk.path, "SELECT group_concat (role || ':' || kind) FROM letter_recipient", "to:gp");
+  harley_test_activate (desk.editor, "letter.add-copy", g_variant_new ("(sx)", "patient", (gint64) 0));
+  harley_test_assert_query_text (desk.path, "SELECT group_concat (role || ':' || kind) FROM letter_recipient",
+                                 "to:gp,cc:patient");
+
+  /* Sent to the insurer instead, found in the address book by name. */
+  harley_test_activate (desk.editor, "letter.choose-contact", g_variant_new_boolean (FALSE));
+  dialog = harley_test_find_dialog ();
+  drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  contacts = gtk_drop_down_get_model (drop_down);
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(HarleyContact) contact = g_list_model_get_item (contacts, i);
+
+      if (harley_contact_get_id (contact) == harley_contact_get_id (insurer))
+        gtk_drop_down_set_selected (drop_down, i);
+    }
+  harley_test_respond (dialog, "choose");
+  expected = g_strdup_printf ("to:contact:%" G_GINT64_FORMAT ",cc:patient:", harley_contact_get_id (insurer));
+  harley_test_assert_query_text (desk.path, "SELECT group_concat (role || ':' || kind || ':' || ifnull (contact_id, ''))"
+                                            " FROM (SELECT * FROM letter_recipient ORDER BY role = 'cc')", expected);
+
+  /* Approved, the recipients are fixed and the button goes. */
+  harley_test_activate (desk.editor, "letter.mark-typed", NULL);
+  harley_test_activate (desk.editor, "letter.approve", g_variant_new_string ("on-behalf"));
+  assert_state (&desk, id, "approved");
+  harley_test_assert_query_text (desk.path, "SELECT count(*) FROM letter_copy", "1");
+  harley_test_activate (desk.editor, "letter.add-copy", g_variant_new ("(sx)", "gp", (gint64) 0));
+  harley_test_assert_query_text (desk.path, "SELECT count(*) FROM letter_recipient", "2");
+
+  desk_close (&desk);
+}
+
+static void
 test_approve_and_print_a_worklist (void)
 {
   Desk desk = { 0 };
@@ -361,6 +418,7 @@ main (int   argc,
                         harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/letters/sent-back-for-correction", test_sent_back_for_correction,
                         harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/letters/recipients", test_recipients, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/letters/approve-and-print-a-worklist", test_approve_and_print_a_worklist,
                         harley_test_run_in_subprocess);
 

@@ -260,8 +260,42 @@ set_missing_error (HarleyPatient        *patient,
                           "goes to."), name);
 }
 
-/* Finds the address book entry: the GP, referrer or insurer from the
- * patient's record, or the contact given. */
+/**
+ * _harley_letter_resolve_recipient:
+ * @contact_id: (inout): for CONTACT, the contact given; set to the
+ *   address book entry: the GP, referrer or insurer from the patient's
+ *   record, or 0 for the patient
+ * @copy: whether it is for a copy, for the message when it is missing
+ *
+ * Returns: %FALSE, naming the patient and what to add, when the record
+ *   has no such contact
+ */
+gboolean
+_harley_letter_resolve_recipient (HarleyStore          *store,
+                                  HarleyPatient        *patient,
+                                  HarleyRecipientKind   kind,
+                                  gint64               *contact_id,
+                                  gboolean              copy,
+                                  GError              **error)
+{
+  g_autoptr(HarleyContact) contact = NULL;
+  HarleyPatientLink link;
+
+  if (kind == HARLEY_RECIPIENT_PATIENT)
+    {
+      *contact_id = 0;
+      return TRUE;
+    }
+  if (kind == HARLEY_RECIPIENT_CONTACT)
+    return (contact = harley_contact_load (store, *contact_id, error)) != NULL;
+  if (!kind_to_link (kind, &link))
+    g_assert_not_reached ();
+  if ((*contact_id = harley_patient_get_link (patient, link)) > 0)
+    return TRUE;
+  set_missing_error (patient, link, copy, error);
+  return FALSE;
+}
+
 static gboolean
 resolve_recipient (HarleyStore          *store,
                    HarleyPatient        *patient,
@@ -271,26 +305,9 @@ resolve_recipient (HarleyStore          *store,
                    Recipient            *out,
                    GError              **error)
 {
-  g_autoptr(HarleyContact) contact = NULL;
-  HarleyPatientLink link;
-
   out->kind = kind;
-  out->contact_id = 0;
-  if (kind == HARLEY_RECIPIENT_PATIENT)
-    return TRUE;
-  if (kind == HARLEY_RECIPIENT_CONTACT)
-    {
-      if ((contact = harley_contact_load (store, contact_id, error)) == NULL)
-        return FALSE;
-      out->contact_id = contact_id;
-      return TRUE;
-    }
-  if (!kind_to_link (kind, &link))
-    g_assert_not_reached ();
-  if ((out->contact_id = harley_patient_get_link (patient, link)) > 0)
-    return TRUE;
-  set_missing_error (patient, link, copy, error);
-  return FALSE;
+  out->contact_id = contact_id;
+  return _harley_letter_resolve_recipient (store, patient, kind, &out->contact_id, copy, error);
 }
 
 /* A copy to the addressee, or a second copy to someone, is not sent:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "harley-letter.h"
+#include "harley-patient.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,11 @@ gint64    _harley_letter_insert_recipient (HarleyStore         *store,
                                            HarleyRecipientKind  kind,
                                            gint64               contact_id,
                                            GError             **error);
+gboolean  _harley_letter_resolve_recipient (HarleyStore         *store,
+                                            HarleyPatient       *patient,
+                                            HarleyRecipientKind  kind,
+                                            gint64              *contact_id,
+                                            gboolean             copy,
+                                            GError             **error);
 
 G_END_DECLS

@@ -122,36 +122,6 @@ harley_letter_worklist_list (HarleyStore           *store,
 }
 
 /**
- * harley_letter_remove_copy:
- * @recipient_id: one of a letter's copies
- *
- * Takes a copy off a letter that is not yet approved.
- */
-gboolean
-harley_letter_remove_copy (HarleyStore  *store,
-                           gint64        recipient_id,
-                           GError      **error)
-{
-  sqlite3_stmt *stmt = harley_store_prepare (store,
-    "DELETE FROM letter_recipient WHERE id = ? AND role = 'cc' AND letter_id IN "
-    "(SELECT id FROM letter WHERE state IN ('draft', 'typed', 'awaiting-approval', 'awaiting-correction'))",
-    error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, recipient_id);
-  if (!harley_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (harley_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_FROZEN,
-                           _("An approved letter keeps its copies. Change the letter first, then take the copy off."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
  * harley_letter_dup_clinician_name:
  *
  * Returns: (transfer full): who approves @letter: the clinician of its

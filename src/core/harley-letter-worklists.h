@@ -21,6 +21,16 @@ guint        harley_letter_worklist_count  (HarleyStore           *store,
 GArray      *harley_letter_worklist_list   (HarleyStore           *store,
                                             HarleyLetterWorklist   worklist,
                                             GError               **error);
+gint64       harley_letter_add_copy        (HarleyStore           *store,
+                                            gint64                 letter_id,
+                                            HarleyRecipientKind    kind,
+                                            gint64                 contact_id,
+                                            GError               **error);
+gboolean     harley_letter_set_addressee   (HarleyStore           *store,
+                                            gint64                 letter_id,
+                                            HarleyRecipientKind    kind,
+                                            gint64                 contact_id,
+                                            GError               **error);
 gboolean     harley_letter_remove_copy     (HarleyStore           *store,
                                             gint64                 recipient_id,
                                             GError               **error);

@@ -18,6 +18,7 @@ struct _HarleyLetterEditor
   GtkLabel            *details_label;
   GtkLabel            *notice_label;
   GtkWidget           *format_bar;
+  GtkMenuButton       *recipients_button;
   GtkLabel            *save_label;
   GtkTextView         *text_view;
   HarleyLetterPreview *preview;
@@ -51,6 +52,8 @@ enum {
 extern guint _harley_letter_editor_signals[N_SIGNALS];
 
 void   _harley_letter_editor_class_actions_init (GtkWidgetClass     *widget_class);
+void   _harley_letter_editor_class_recipients_init (GtkWidgetClass *widget_class);
+void   _harley_letter_editor_recipients_init    (HarleyLetterEditor *self);
 void   _harley_letter_editor_reload             (HarleyLetterEditor *self);
 void   _harley_letter_editor_toast              (HarleyLetterEditor *self,
                                                  const char         *message);

@@ -250,6 +250,8 @@ show_state (HarleyLetterEditor *self)
   gtk_text_view_set_editable (self->text_view, editable);
   gtk_text_view_set_cursor_visible (self->text_view, editable);
   gtk_widget_set_sensitive (self->format_bar, editable);
+  /* Approval freezes each copy as addressed, so who it goes to is fixed then */
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_button), state < HARLEY_LETTER_APPROVED);
   show_saved (self);
 }
 
@@ -405,6 +407,7 @@ harley_letter_editor_class_init (HarleyLetterEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, details_label);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, notice_label);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, format_bar);
+  gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, recipients_button);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, save_label);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, preview);
@@ -418,6 +421,7 @@ harley_letter_editor_class_init (HarleyLetterEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, for_approval_button);
   gtk_widget_class_bind_template_child (widget_class, HarleyLetterEditor, typed_button);
   _harley_letter_editor_class_actions_init (widget_class);
+  _harley_letter_editor_class_recipients_init (widget_class);
 }
 
 static void
@@ -431,6 +435,7 @@ harley_letter_editor_init (HarleyLetterEditor *self)
   /* The whole width of an A4 page beside the text, on a laptop's screen */
   harley_letter_preview_set_zoom (self->preview, 0.6);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
+  _harley_letter_editor_recipients_init (self);
   self->spelling = harley_spell_checker_new ("en_GB");
   harley_spell_checker_attach (self->spelling, self->text_view);
 }
