@@ -235,6 +235,14 @@ test_type_approve_print_send (void)
   g_assert_nonnull (strstr (text, "LS6 2AB"));
   g_assert_nonnull (strstr (text, "Seborrhoeic keratosis"));
 
+  /* The letter alone, without the patient's copy. */
+  g_clear_pointer (&printed, g_free);
+  printed = g_build_filename (desk.dir, "letter-only.pdf", NULL);
+  harley_test_activate (desk.editor, "letter.print-letter-only-to", g_variant_new_string (printed));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (printed, &n_pages);
+  g_assert_cmpint (n_pages, ==, 1);
+
   /* Saved as PDF: the approved bytes exactly; never over the database. */
   saved = g_build_filename (desk.dir, "saved.pdf", NULL);
   harley_test_activate (desk.editor, "letter.save-pdf-to", g_variant_new_string (saved));

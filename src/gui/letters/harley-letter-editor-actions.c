@@ -250,10 +250,12 @@ dup_job_name (HarleyLetterEditor *self)
   return g_strdup_printf (_("%s for %s"), self->letter->subject ? self->letter->subject : _("Letter"), patient);
 }
 
-/* Prints the letter and every copy exactly as approved; with
- * @export_filename, to that PDF file instead of a printer. */
+/* Prints the letter and every copy exactly as approved, or the
+ * addressee's letter alone; with @export_filename, to that PDF file
+ * instead of a printer. */
 static gboolean
 print_approved (HarleyLetterEditor *self,
+                gboolean            copies,
                 const char         *export_filename)
 {
   g_autoptr(GError) error = NULL;
@@ -261,6 +263,8 @@ print_approved (HarleyLetterEditor *self,
   g_autofree char *job = dup_job_name (self);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
+  if (pdfs != NULL && !copies)
+    g_ptr_array_set_size (pdfs, 1);
   if (pdfs == NULL || !harley_pdf_print_run (parent, pdfs, job, export_filename, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -277,11 +281,13 @@ print_action (GtkWidget  *widget,
 {
   HarleyLetterEditor *self = HARLEY_LETTER_EDITOR (widget);
 
-  if (print_approved (self, NULL) && self->letter->state == HARLEY_LETTER_APPROVED)
+  if (print_approved (self, !g_str_equal (action_name, "letter.print-letter-only"), NULL)
+      && self->letter->state == HARLEY_LETTER_APPROVED)
     ask_sent (self);
 }
 
-/* letter.print-to ("path"): printing to a PDF file, also for tests */
+/* letter.print-to ("path"), letter.print-letter-only-to ("path"):
+ * printing to a PDF file, also for tests */
 static void
 print_to_action (GtkWidget  *widget,
                  const char *action_name,
@@ -291,7 +297,8 @@ print_to_action (GtkWidget  *widget,
   g_autofree char *name = g_filename_display_basename (g_variant_get_string (parameter, NULL));
   g_autofree char *message = g_strdup_printf (_("Printed to “%s”"), name);
 
-  if (print_approved (self, g_variant_get_string (parameter, NULL)))
+  if (print_approved (self, !g_str_equal (action_name, "letter.print-letter-only-to"),
+                      g_variant_get_string (parameter, NULL)))
     _harley_letter_editor_toast (self, message);
 }
 
@@ -479,7 +486,9 @@ _harley_letter_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "letter.approve", "s", approve_action);
   gtk_widget_class_install_action (widget_class, "letter.change", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "letter.print-letter-only", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "letter.print-to", "s", print_to_action);
+  gtk_widget_class_install_action (widget_class, "letter.print-letter-only-to", "s", print_to_action);
   gtk_widget_class_install_action (widget_class, "letter.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "letter.save-pdf-to", "s", save_pdf_to_action);
   gtk_widget_class_install_action (widget_class, "letter.record-sent", "s", record_sent_action);

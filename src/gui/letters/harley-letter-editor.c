@@ -236,6 +236,7 @@ show_state (HarleyLetterEditor *self)
     { self->approve_button, "letter.approve",
       state == HARLEY_LETTER_TYPED || state == HARLEY_LETTER_AWAITING_APPROVAL },
     { self->print_button, "letter.print", approved && !self->unlocked },
+    { self->print_button, "letter.print-letter-only", approved && !self->unlocked },
     { self->sent_button, "letter.record-sent", approved && state != HARLEY_LETTER_FILED && !self->unlocked },
     { self->file_button, "letter.file", state == HARLEY_LETTER_SENT },
     { self->change_button, "letter.change", state == HARLEY_LETTER_APPROVED && !self->unlocked },
