@@ -5,18 +5,13 @@
  * (or add a new one in four fields), check the type, clinician, day and
  * time that the click or key chose, and book under the diary's rules,
  * answering each refusal the user may overrule.
- *
- *   HarleyPatientList     ids of the matches from SQLite
- *     └ GtkSingleSelection  the chosen patient
- *         └ GtkListView     rows from harley_patient_row_factory_new ()
  */
 
 #include <glib/gi18n-lib.h>
 
 #include "harley-booking-dialog.h"
 #include "harley-diary-ask.h"
-#include "harley-patient-list.h"
-#include "harley-patient-row.h"
+#include "harley-patient-picker.h"
 #include "harley-validate.h"
 #include "harley-wall-time.h"
 
@@ -25,9 +20,7 @@ struct _HarleyBookingDialog
   AdwWindow            parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry      *search_entry;
-  GtkListView         *patient_list;
-  GtkLabel            *chosen_label;
+  HarleyPatientPicker *picker;
   GtkExpander         *new_patient_expander;
   AdwEntryRow         *given_row;
   AdwEntryRow         *family_row;
@@ -43,13 +36,9 @@ struct _HarleyBookingDialog
 
   /* Owned references */
   HarleyStore         *store;
-  HarleyPatientList   *patients;
-  GtkSingleSelection  *selection;
   GPtrArray           *types;        /* HarleyAppointmentType */
   GPtrArray           *clinicians;   /* HarleyClinician */
 
-  /* The patient chosen: from the list, or just added */
-  gint64               patient_id;
   HarleyBooking        booking;
   char                *notes;
 };
@@ -73,93 +62,19 @@ show_problem (HarleyBookingDialog *self,
 
 /* The patient {{{1 */
 
-static void
-show_chosen (HarleyBookingDialog *self)
-{
-  g_autoptr(HarleyPatient) patient = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->patient_id != 0)
-    patient = harley_register_load (self->store, self->patient_id, NULL);
-  if (patient == NULL)
-    {
-      gtk_label_set_text (self->chosen_label, _("Find the patient above, or add a new one."));
-      return;
-    }
-  name = harley_patient_dup_display_name (patient);
-  text = g_strdup_printf (_("Booking for %s"), name);
-  gtk_label_set_text (self->chosen_label, text);
-}
-
-static void
-on_selection_changed_cb (HarleyBookingDialog *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-  self->patient_id = harley_patient_list_get_id (self->patients, position);
-  show_chosen (self);
-}
-
+/* A new search means a patient is to be chosen again. */
 static void
 on_search_changed_cb (HarleyBookingDialog *self)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  /* A new search means a patient is to be chosen again. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (*query != '\0')
-    {
-      self->patient_id = 0;
-      show_chosen (self);
-    }
-  harley_patient_list_set_query (self->patients, query);
+  if (*gtk_editable_get_text (harley_patient_picker_get_search (self->picker)) != '\0')
+    harley_patient_picker_set_patient_id (self->picker, 0);
 }
 
-/* Enter in the search takes the first match (or the one chosen with the
- * arrows) and goes on to the appointment's details. */
+/* Enter on a patient goes on to the appointment's details. */
 static void
-on_search_activate_cb (HarleyBookingDialog *self)
+on_picker_chosen_cb (HarleyBookingDialog *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
-    return;
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
-}
-
-/* Enter or a double-click on a patient in the list chooses them. */
-static void
-on_patient_list_activate_cb (GtkListView         *view,
-                             guint                position,
-                             HarleyBookingDialog *self)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
-}
-
-static gboolean
-on_search_key_pressed_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          HarleyBookingDialog   *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_Up) || n == 0)
-    return GDK_EVENT_PROPAGATE;
-  if (selected == GTK_INVALID_LIST_POSITION)
-    selected = keyval == GDK_KEY_Down ? 0 : n - 1;
-  else if (keyval == GDK_KEY_Down)
-    selected = MIN (selected + 1, n - 1);
-  else if (selected > 0)
-    selected--;
-  gtk_single_selection_set_selected (self->selection, selected);
-  return GDK_EVENT_STOP;
 }
 
 static void
@@ -194,10 +109,8 @@ add_patient_action (GtkWidget  *widget,
       return;
     }
   show_problem (self, NULL);
-  self->patient_id = harley_patient_get_id (patient);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  harley_patient_picker_set_patient_id (self->picker, harley_patient_get_id (patient));
   gtk_expander_set_expanded (self->new_patient_expander, FALSE);
-  show_chosen (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
 }
 
@@ -220,10 +133,10 @@ read_form (HarleyBookingDialog *self)
   guint type = adw_combo_row_get_selected (self->type_row);
   guint clinician = adw_combo_row_get_selected (self->clinician_row);
 
-  if (self->patient_id == 0)
+  if (harley_patient_picker_get_patient_id (self->picker) == 0)
     {
       show_problem (self, _("Choose the patient first: type a name, NHS number or date of birth."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_widget_grab_focus (GTK_WIDGET (harley_patient_picker_get_search (self->picker)));
       return FALSE;
     }
   if (type >= self->types->len || clinician >= self->clinicians->len)
@@ -244,7 +157,7 @@ read_form (HarleyBookingDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->time_row));
       return FALSE;
     }
-  self->booking.patient_id = self->patient_id;
+  self->booking.patient_id = harley_patient_picker_get_patient_id (self->picker);
   self->booking.type_id = ((HarleyAppointmentType *) g_ptr_array_index (self->types, type))->id;
   self->booking.clinician_id = ((HarleyClinician *) g_ptr_array_index (self->clinicians, clinician))->id;
   gtk_spin_button_update (self->length_spin);   /* a length typed but not yet taken in */
@@ -333,7 +246,6 @@ harley_booking_dialog_new (GtkWindow   *parent,
                            const GDate *date,
                            int          minute)
 {
-  g_autoptr(GtkListItemFactory) factory = harley_patient_row_factory_new ();
   HarleyBookingDialog *self = g_object_new (HARLEY_TYPE_BOOKING_DIALOG, "transient-for", parent, NULL);
   g_autofree char *day = NULL;
   g_autofree char *time = harley_format_minutes (minute);
@@ -348,17 +260,8 @@ harley_booking_dialog_new (GtkWindow   *parent,
   day = harley_format_gdate (date);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
-
-  self->patients = harley_patient_list_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->patients)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
-  gtk_list_view_set_factory (self->patient_list, factory);
-  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (self->selection));
-  show_chosen (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  harley_patient_picker_set_store (self->picker, store);
+  gtk_widget_grab_focus (GTK_WIDGET (harley_patient_picker_get_search (self->picker)));
   return self;
 }
 
@@ -379,8 +282,7 @@ harley_booking_dialog_set_patient (HarleyBookingDialog *self,
 {
   g_return_if_fail (HARLEY_IS_BOOKING_DIALOG (self));
 
-  self->patient_id = patient_id;
-  show_chosen (self);
+  harley_patient_picker_set_patient_id (self->picker, patient_id);
   gtk_widget_grab_focus (GTK_WIDGET (self->type_row));
 }
 
@@ -388,7 +290,7 @@ harley_booking_dialog_set_patient (HarleyBookingDialog *self,
 GtkEditable *
 harley_booking_dialog_get_search (HarleyBookingDialog *self)
 {
-  return GTK_EDITABLE (self->search_entry);
+  return harley_patient_picker_get_search (self->picker);
 }
 
 static void
@@ -397,8 +299,6 @@ harley_booking_dialog_dispose (GObject *object)
   HarleyBookingDialog *self = HARLEY_BOOKING_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_BOOKING_DIALOG);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->patients);
   g_clear_object (&self->store);
   g_clear_pointer (&self->types, g_ptr_array_unref);
   g_clear_pointer (&self->clinicians, g_ptr_array_unref);
@@ -418,11 +318,10 @@ harley_booking_dialog_class_init (HarleyBookingDialogClass *klass)
   signals[BOOKED] = g_signal_new ("booked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (HARLEY_TYPE_PATIENT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/harleydesk/Harley/diary/harley-booking-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, patient_list);
-  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, picker);
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, new_patient_expander);
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, given_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, family_row);
@@ -435,8 +334,7 @@ harley_booking_dialog_class_init (HarleyBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, length_spin);
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyBookingDialog, problem_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book_action);
@@ -448,10 +346,7 @@ harley_booking_dialog_class_init (HarleyBookingDialogClass *klass)
 static void
 harley_booking_dialog_init (HarleyBookingDialog *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  g_signal_connect (self->patient_list, "activate", G_CALLBACK (on_patient_list_activate_cb), self);
+  g_signal_connect_swapped (harley_patient_picker_get_search (self->picker), "search-changed",
+                            G_CALLBACK (on_search_changed_cb), self);
 }

@@ -6,10 +6,6 @@
  * read from the patient's record, and the appointment it is about. What
  * is missing is said as the choices are made, in the words of
  * harley_letter_check_new(), before anything is written.
- *
- *   HarleyPatientList     ids of the matches from SQLite
- *     └ GtkSingleSelection  the chosen patient
- *         └ GtkListView     rows from harley_patient_row_factory_new ()
  */
 
 #include <glib/gi18n-lib.h>
@@ -18,8 +14,7 @@
 #include "harley-contact.h"
 #include "harley-diary.h"
 #include "harley-new-letter-dialog.h"
-#include "harley-patient-list.h"
-#include "harley-patient-row.h"
+#include "harley-patient-picker.h"
 #include "harley-register.h"
 #include "harley-template.h"
 #include "harley-validate.h"
@@ -37,11 +32,7 @@ struct _HarleyNewLetterDialog
   AdwWindow            parent_instance;
 
   /* Template widgets */
-  GtkWidget           *search_box;
-  GtkSearchEntry      *search_entry;
-  GtkListView         *patient_list;
-  AdwActionRow        *patient_row;
-  GtkWidget           *change_button;
+  HarleyPatientPicker *picker;
   AdwPreferencesGroup *letter_group;
   AdwComboRow         *template_row;
   AdwComboRow         *to_row;
@@ -54,8 +45,6 @@ struct _HarleyNewLetterDialog
 
   /* Owned references */
   HarleyStore         *store;
-  HarleyPatientList   *patients;
-  GtkSingleSelection  *selection;
   GPtrArray           *templates;         /* HarleyLetterTemplate, as template_row lists them */
   GArray              *appointment_ids;   /* gint64, appointment_row's rows after "None" */
   char                *names[N_TO];       /* the patient's, and the record's GP, referrer, insurer */
@@ -455,134 +444,31 @@ read_names (HarleyNewLetterDialog *self,
     }
 }
 
-static void
-show_patient (HarleyNewLetterDialog *self,
-              HarleyPatient         *patient)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *born = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (patient == NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), _("No patient chosen yet"));
-      adw_action_row_set_subtitle (self->patient_row, _("Find the patient above."));
-      return;
-    }
-  name = harley_patient_dup_display_name (patient);
-  born = harley_format_date (harley_patient_get_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH));
-  /* TRANSLATORS: %s is a date of birth, dd/mm/yyyy */
-  subtitle = born != NULL ? g_strdup_printf (_("Born %s"), born) : NULL;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->patient_row), name);
-  adw_action_row_set_subtitle (self->patient_row, subtitle != NULL ? subtitle : "");
-}
-
 /* Everything that comes from the patient's record is read again. */
 static void
-set_patient (HarleyNewLetterDialog *self,
-             gint64                 patient_id)
+patient_chosen_cb (HarleyNewLetterDialog *self)
 {
+  gint64 patient_id = harley_patient_picker_get_patient_id (self->picker);
   g_autoptr(HarleyPatient) patient = NULL;
 
   if (patient_id != 0 && (patient = harley_register_load (self->store, patient_id, NULL)) == NULL)
     patient_id = 0;
   self->patient_id = patient_id;
   read_names (self, patient);
-  show_patient (self, patient);
   fill_to (self);
   fill_appointments (self);
   choose_for_template (self);
   refresh_problem (self);
 }
 
-static void
-on_selection_changed_cb (HarleyNewLetterDialog *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    set_patient (self, harley_patient_list_get_id (self->patients, position));
-}
-
-static void
-on_search_changed_cb (HarleyNewLetterDialog *self)
-{
-  /* A new search means a patient is to be chosen again. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  harley_patient_list_set_query (self->patients, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-show_search (HarleyNewLetterDialog *self,
-             gboolean               shown)
-{
-  gtk_widget_set_visible (self->search_box, shown);
-  gtk_widget_set_visible (self->change_button, !shown);
-  if (shown)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
 /* The patient taken: the search makes way for the letter's choices. */
 static void
-take_patient (HarleyNewLetterDialog *self,
-              guint                  position)
+on_picker_chosen_cb (HarleyNewLetterDialog *self)
 {
-  gtk_single_selection_set_selected (self->selection, position);
   if (self->patient_id == 0)
     return;
-  show_search (self, FALSE);
+  harley_patient_picker_show_search (self->picker, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->template_row));
-}
-
-/* Enter in the search takes the first match (or the one chosen with the
- * arrows) and goes on to the template. */
-static void
-on_search_activate_cb (HarleyNewLetterDialog *self)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) > 0)
-    take_patient (self, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
-}
-
-/* Enter or a double-click on a patient in the list chooses them. */
-static void
-on_patient_list_activate_cb (GtkListView           *view,
-                             guint                  position,
-                             HarleyNewLetterDialog *self)
-{
-  take_patient (self, position);
-}
-
-/* The arrows move through the matches while typing goes on in the search. */
-static gboolean
-on_search_key_pressed_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          HarleyNewLetterDialog *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->patients));
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_Up) || n == 0)
-    return GDK_EVENT_PROPAGATE;
-  if (selected == GTK_INVALID_LIST_POSITION)
-    selected = keyval == GDK_KEY_Down ? 0 : n - 1;
-  else if (keyval == GDK_KEY_Down)
-    selected = MIN (selected + 1, n - 1);
-  else if (selected > 0)
-    selected--;
-  gtk_single_selection_set_selected (self->selection, selected);
-  return GDK_EVENT_STOP;
-}
-
-static void
-change_patient_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  show_search (HARLEY_NEW_LETTER_DIALOG (widget), TRUE);
 }
 
 /* Creating {{{1 */
@@ -613,7 +499,7 @@ create_action (GtkWidget  *widget,
   if (self->patient_id == 0)
     {
       show_problem (self, _("Choose the patient first: type a name, NHS number or date of birth."));
-      show_search (self, TRUE);
+      harley_patient_picker_show_search (self->picker, TRUE);
       return;
     }
   if (template == NULL)
@@ -665,26 +551,19 @@ harley_new_letter_dialog_new (GtkWindow   *parent,
                               HarleyStore *store,
                               gint64       patient_id)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
   HarleyNewLetterDialog *self;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
 
-  factory = harley_patient_row_factory_new ();
   self = g_object_new (HARLEY_TYPE_NEW_LETTER_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->patients = harley_patient_list_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->patients)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
-  gtk_list_view_set_factory (self->patient_list, factory);
-  gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (self->selection));
+  harley_patient_picker_set_store (self->picker, store);
 
   fill_templates (self);
-  set_patient (self, patient_id);
-  show_search (self, self->patient_id == 0);
+  harley_patient_picker_set_patient_id (self->picker, patient_id);
+  patient_chosen_cb (self);
+  g_signal_connect_swapped (self->picker, "notify::patient-id", G_CALLBACK (patient_chosen_cb), self);
+  harley_patient_picker_show_search (self->picker, self->patient_id == 0);
   if (self->patient_id != 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->template_row));
   return self;
@@ -737,7 +616,7 @@ harley_new_letter_dialog_get_problem (HarleyNewLetterDialog *self)
 GtkEditable *
 harley_new_letter_dialog_get_search (HarleyNewLetterDialog *self)
 {
-  return GTK_EDITABLE (self->search_entry);
+  return harley_patient_picker_get_search (self->picker);
 }
 
 static void
@@ -746,8 +625,6 @@ harley_new_letter_dialog_dispose (GObject *object)
   HarleyNewLetterDialog *self = HARLEY_NEW_LETTER_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_NEW_LETTER_DIALOG);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->patients);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (harley_new_letter_dialog_parent_class)->dispose (object);
@@ -782,13 +659,10 @@ harley_new_letter_dialog_class_init (HarleyNewLetterDialogClass *klass)
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (HARLEY_TYPE_PATIENT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/harleydesk/Harley/letters/harley-new-letter-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, search_box);
-  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, patient_list);
-  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, patient_row);
-  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, change_button);
+  gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, picker);
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, letter_group);
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, to_row);
@@ -798,15 +672,12 @@ harley_new_letter_dialog_class_init (HarleyNewLetterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, copy_patient_check);
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, appointment_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyNewLetterDialog, problem_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_patient_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_to_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "new-letter.create", NULL, create_action);
-  gtk_widget_class_install_action (widget_class, "new-letter.change-patient", NULL, change_patient_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "new-letter.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "new-letter.create", NULL);
@@ -832,7 +703,6 @@ set_factory (AdwComboRow *row,
 static void
 harley_new_letter_dialog_init (HarleyNewLetterDialog *self)
 {
-  GtkEventController *search_keys = gtk_event_controller_key_new ();
   GtkEventController *last_keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -840,8 +710,6 @@ harley_new_letter_dialog_init (HarleyNewLetterDialog *self)
   set_factory (self->to_row, FALSE, G_CALLBACK (setup_to_item_cb), G_CALLBACK (bind_to_item_cb), self);
   set_factory (self->template_row, TRUE, G_CALLBACK (setup_template_item_cb), G_CALLBACK (bind_template_item_cb),
                self);
-  g_signal_connect (search_keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
   g_signal_connect (last_keys, "key-pressed", G_CALLBACK (on_last_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->appointment_row), last_keys);
 }
