@@ -31,6 +31,7 @@ bench_diary=$build/bench/bench-diary
 bench_window=$build/bench/bench-window
 bench_diary_window=$build/bench/bench-diary-window
 bench_letter=$build/bench/bench-letter
+bench_samples=$build/bench/bench-samples
 
 start_runs=5          # cold starts of each window, alternating
 search_runs=3         # bench-search runs per database
@@ -38,6 +39,8 @@ diary_runs=3          # bench-diary runs
 letter_runs=3         # bench-letter runs
 letter_renders=100    # one letter rendered, and page 1 previewed, per bench-letter run
 letter_batch=500      # letters in bench-letter's batch
+samples_runs=3        # bench-samples runs
+samples_rounds=200    # each worklist opened, per bench-samples run
 weeks=200             # weeks switched to, per bench-diary run
 searches=100          # free-slot searches, per bench-diary run
 appointments=1000000  # in the diary database, of $small patients
@@ -60,7 +63,7 @@ else
   mode=main
   if [[ ${1:-} == --quick ]]; then
     start_runs=1 search_runs=1 typing_runs=1 prefixes=40 opens=10 diary_runs=1 weeks=40 searches=20
-    letter_runs=1 letter_renders=20
+    letter_runs=1 letter_renders=20 samples_runs=1 samples_rounds=20
   elif [[ $# -gt 0 ]]; then
     echo "Usage: build-aux/bench.sh [--quick]" >&2
     exit 2
@@ -181,6 +184,30 @@ run_letter () {
   done
 }
 
+# make_samples_database PATH: bench-samples makes its 100,000 samples in a
+# new database the first time; under a temporary name, as make_database.
+make_samples_database () {
+  local path=$1 tmp=$1.part
+  [[ -f $path && -f $path.done ]] && return 0
+  rm -f "$path" "$path-wal" "$path-shm" "$path.lock" "$tmp" "$tmp-wal" "$tmp-shm" "$tmp.lock"
+  say "Making a database of 100,000 samples ($path) ..."
+  TZ=Europe/London LC_ALL=C.UTF-8 "$bench_samples" --rounds 1 "$tmp" >"$results/samples-make.txt" \
+    2>>"$results/stderr.txt" || { say "bench-samples failed: see $results/stderr.txt"; return 0; }
+  mv "$tmp" "$path"
+  rm -f "$tmp.lock"
+  touch "$path.done"
+}
+
+run_samples () {
+  local i
+  make_samples_database "$data/samples-100k.db"
+  for i in $(seq 1 "$samples_runs"); do
+    TZ=Europe/London LC_ALL=C.UTF-8 "$bench_samples" --rounds "$samples_rounds" "$data/samples-100k.db" \
+      >"$results/samples.$i.txt" 2>>"$results/stderr.txt" ||
+      say "bench-samples failed: see $results/stderr.txt"
+  done
+}
+
 # The table {{{1
 
 # median NAME METRIC: the median of METRIC over the runs NAME.*.txt, or "".
@@ -284,6 +311,14 @@ print_table () {
       "$(median letter letter_preview_p50_ms)" "$(median letter letter_preview_floor_p50_ms)" ms none
   row "Letter: preview of page 1 at 100 %, p99" \
       "$(median letter letter_preview_p99_ms)" "$(median letter letter_preview_floor_p99_ms)" ms max 30
+  local w label
+  for w in outstanding:Outstanding to_review:"To review" to_tell:"To tell" unmatched:"Unmatched results"; do
+    label=${w#*:}
+    row "Samples: open $label (count, ids, first 30), p99, $(count_label "$(median samples samples)") samples" \
+        "$(median samples "samples_${w%%:*}_p99_ms")" "$(median samples "samples_${w%%:*}_floor_p99_ms")" ms max 16
+  done
+  row "Samples: the sidebar's counts (four worklists and the overdue), p99" \
+      "$(median samples samples_sidebar_p99_ms)" "$(median samples samples_sidebar_floor_p99_ms)" ms max 16
   printf '\n'
   printf 'Machine: %s CPUs, %s; %s; GTK %s, libadwaita %s, SQLite %s. %s keystrokes, %s records opened; medians of the runs.\n' \
     "$(nproc)" \
@@ -331,6 +366,8 @@ say "Switching diary weeks and finding free slots ..."
 run_diary
 say "Rendering letters to PDF and previewing them ..."
 run_letter
+say "Opening the samples' worklists ..."
+run_samples
 run_gui
 print_table | tee "$results/table.md"
 exit 0

@@ -9,6 +9,7 @@
 #include "harley-diary.h"
 #include "harley-letter.h"
 #include "harley-register.h"
+#include "harley-sample.h"
 #include "harley-test-util.h"
 #include "harley-validate.h"
 #include "harley-wall-time.h"
@@ -125,6 +126,7 @@ hash_database (HarleyStore *store)
   const char *tables[] = {
     "patient", "contact", "hospital_number", "practice_detail", "patient_name_key", "patient_id_key",
     "patient_event", "clinician", "clinic_session", "blocked_time", "appointment", "appointment_event",
+    "sample", "result", "call", "sample_event",
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -267,7 +269,11 @@ test_address_book (Fixture       *f,
 
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'gp-practice'"), ==, 40);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'hospital'"), ==, 3);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'laboratory'"), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'laboratory'"), ==, 3);
+  /* Each laboratory's usual turnaround, in working days */
+  g_assert_cmpint (query_int (f->store, "SELECT group_concat (turnaround_days || ':' || turnaround_working, ' ') "
+                                        "= '2:1 10:1 5:1' FROM (SELECT * FROM contact WHERE kind = 'laboratory' "
+                                        "ORDER BY id)"), ==, 1);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'insurer'"), ==, 6);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contact WHERE kind = 'referrer'"), ==, 10);
   /* Every GP works at a practice, and every practice has two to four. */
@@ -989,6 +995,92 @@ test_letters_none (Fixture       *f,
                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM letter"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sample"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM result"), ==, 0);
+}
+
+/* Samples {{{1 */
+
+static void
+assert_none (HarleyStore *store,
+             const char  *what,
+             const char  *sql)
+{
+  g_test_message ("%s", what);
+  g_assert_cmpint (query_int (store, sql), ==, 0);
+}
+
+/* Samples in every state, a few overdue on the demo's day, a result for
+ * no sample on file, and each step on the timeline, dated before now. */
+static void
+test_samples (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) reviewed = NULL;
+  gboolean letter_due = FALSE;
+  GDate today;
+
+  fill (f->store, N_PATIENTS, SEED);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, 10, 2025);
+
+  for (HarleySampleState s = HARLEY_SAMPLE_TAKEN; s < HARLEY_SAMPLE_N_STATES; s++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sample WHERE state = '%s'",
+                                              harley_sample_state_to_string (s));
+
+      g_test_message ("%s: %" G_GINT64_FORMAT, harley_sample_state_to_string (s), query_int (f->store, sql));
+      g_assert_cmpint (query_int (f->store, sql), >, 0);
+    }
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sample"), ==, 27);
+  g_assert_cmpuint (harley_sample_count_overdue (f->store, &today), >=, 2);
+  g_assert_cmpuint (harley_sample_count_overdue (f->store, &today), <=, 3);
+  g_assert_cmpuint (harley_sample_worklist_count (f->store, HARLEY_SAMPLES_UNMATCHED), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM call WHERE contact_id IS NOT NULL"), ==, 1);
+
+  /* Someone has not answered three times: the results letter is due. */
+  reviewed = harley_sample_worklist_list (f->store, HARLEY_SAMPLES_TO_TELL, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reviewed->len; i++)
+    letter_due |= harley_sample_suggests_letter (f->store, g_array_index (reviewed, gint64, i));
+  g_assert_true (letter_due);
+
+  /* As the app would have written them. */
+  assert_none (f->store, "a sample with no history",
+               "SELECT count(*) FROM sample s WHERE NOT EXISTS (SELECT 1 FROM sample_event e WHERE e.sample_id = s.id)");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient_event WHERE kind IN ('sample', 'result', "
+                                        "'call')"), ==, query_int (f->store, "SELECT count(*) FROM sample_event"));
+  assert_none (f->store, "a result for a sample not received",
+               "SELECT count(*) FROM result r JOIN sample s ON s.id = r.sample_id "
+               "WHERE s.state IN ('taken', 'sent', 'cancelled', 'lost')");
+  assert_none (f->store, "a sample received with no result",
+               "SELECT count(*) FROM sample s WHERE s.state IN ('received', 'reviewed', 'informed', 'closed') "
+               "AND NOT EXISTS (SELECT 1 FROM result r WHERE r.sample_id = s.id)");
+  assert_none (f->store, "a step after now",
+               "SELECT (SELECT count(*) FROM sample_event WHERE at > '" NOW_UTC "') "
+               "+ (SELECT count(*) FROM call WHERE at > '" NOW_UTC "') "
+               "+ (SELECT count(*) FROM sample WHERE taken_on > '2025-10-14' OR sent_on > '2025-10-14' "
+               "OR updated_at > '" NOW_UTC "') + (SELECT count(*) FROM result WHERE received_on > '2025-10-14')");
+  assert_none (f->store, "dates out of order",
+               "SELECT count(*) FROM sample s LEFT JOIN result r ON r.sample_id = s.id WHERE s.sent_on < s.taken_on "
+               "OR s.expected_by < s.sent_on OR r.received_on < s.sent_on OR s.reviewed_at > s.informed_at");
+  assert_none (f->store, "a sample at a laboratory that does not take it",
+               "SELECT count(*) FROM sample s JOIN contact l ON l.id = s.lab_id WHERE l.kind <> 'laboratory' "
+               "OR (s.type = 'histology') <> (l.turnaround_days = 10)");
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE notes LIKE '%result from%'"), ==,
+                   query_int (f->store, "SELECT count(*) FROM result WHERE sample_id IS NOT NULL"));
+
+  /* The histology reports read back, checked against their SHA-256. */
+  {
+    g_autoptr(GArray) unmatched = harley_sample_worklist_list (f->store, HARLEY_SAMPLES_UNMATCHED, &today, &error);
+    g_autoptr(GBytes) pdf = harley_result_get_attachment (f->store, g_array_index (unmatched, gint64, 0), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (memcmp (g_bytes_get_data (pdf, NULL), "%PDF-", 5) == 0);
+    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM result r JOIN sample s ON s.id = r.sample_id "
+                                          "WHERE s.type = 'histology' AND r.attachment IS NULL"), ==, 0);
+  }
 }
 
 int
@@ -1022,6 +1114,7 @@ main (int    argc,
   ADD ("/demo/letters/without-pdf", test_letters_without_pdf);
   ADD ("/demo/letters/deterministic", test_letters_deterministic);
   ADD ("/demo/letters/none", test_letters_none);
+  ADD ("/demo/samples", test_samples);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "harley-contact.h"
 #include "harley-register.h"
 #include "harley-test-util.h"
+#include "harley-validate.h"
 
 typedef HarleyTestDb Fixture;
 
@@ -175,6 +176,119 @@ test_contacts (Fixture       *f,
   g_assert_false (harley_contact_kind_from_string ("entity", &kind));
 }
 
+/* A laboratory's usual turnaround: kept, read back by load and list, and
+ * refused over a year with nothing written. */
+static void
+test_contact_turnaround (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HarleyContact) lab = harley_contact_new (HARLEY_CONTACT_LABORATORY, "Leeds Pathology");
+  g_autoptr(HarleyContact) gp = harley_contact_new (HARLEY_CONTACT_GP, "Dr C Ng");
+  g_autoptr(HarleyContact) loaded = NULL;
+  g_autoptr(HarleyContact) listed = NULL;
+  g_autoptr(HarleyContact) back = NULL;
+  g_autoptr(GListModel) labs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  int days = 0;
+  gboolean working = FALSE;
+
+  /* not known until set, and counted in working days */
+  g_assert_cmpint (harley_contact_get_turnaround_days (gp), ==, -1);
+  g_assert_true (harley_contact_get_turnaround_working (gp));
+  g_assert_true (harley_contact_save (f->store, gp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_test_query_int (f->path, "SELECT turnaround_days IS NULL FROM contact "
+                                                   "WHERE name = 'Dr C Ng'"), ==, 1);
+  back = harley_contact_load (f->store, harley_contact_get_id (gp), NULL);
+  g_assert_cmpint (harley_contact_get_turnaround_days (back), ==, -1);
+  g_assert_true (harley_contact_get_turnaround_working (back));
+
+  g_object_set (lab, "turnaround-days", 7, "turnaround-working", FALSE, NULL);
+  g_assert_true (harley_contact_save (f->store, lab, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_test_query_int (f->path, "SELECT turnaround_days FROM contact WHERE kind = 'laboratory'"), ==, 7);
+  g_assert_cmpint (harley_test_query_int (f->path, "SELECT turnaround_working FROM contact WHERE kind = 'laboratory'"), ==, 0);
+  loaded = harley_contact_load (f->store, harley_contact_get_id (lab), NULL);
+  g_object_get (loaded, "turnaround-days", &days, "turnaround-working", &working, NULL);
+  g_assert_cmpint (days, ==, 7);
+  g_assert_false (working);
+
+  /* changed and saved again, the change is what the list shows */
+  harley_contact_set_turnaround_days (loaded, 10);
+  harley_contact_set_turnaround_working (loaded, TRUE);
+  g_assert_true (harley_contact_save (f->store, loaded, &error));
+  labs = harley_contact_list (f->store, HARLEY_CONTACT_LABORATORY, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (labs), ==, 1);
+  listed = g_list_model_get_item (labs, 0);
+  g_assert_cmpint (harley_contact_get_turnaround_days (listed), ==, 10);
+  g_assert_true (harley_contact_get_turnaround_working (listed));
+
+  /* over a year: refused with a sentence, and the stored entry unchanged */
+  harley_contact_set_turnaround_days (listed, 400);
+  g_assert_false (harley_contact_save (f->store, listed, &error));
+  g_assert_error (error, HARLEY_VALIDATE_ERROR, HARLEY_VALIDATE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The usual turnaround must be from 0 to 365 days.");
+  g_clear_error (&error);
+  sql = g_strdup_printf ("SELECT turnaround_days FROM contact WHERE id = %" G_GINT64_FORMAT,
+                         harley_contact_get_id (lab));
+  g_assert_cmpint (harley_test_query_int (f->path, sql), ==, 10);
+  /* and a new entry with one is not written at all */
+  g_object_set (gp, "id", (gint64) 0, "name", "Slow Labs", "turnaround-days", 400, NULL);
+  g_assert_false (harley_contact_save (f->store, gp, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (harley_test_query_int (f->path, "SELECT count(*) FROM contact"), ==, 2);
+
+  /* the boundaries are allowed, and -1 clears it */
+  harley_contact_set_turnaround_days (listed, 365);
+  g_assert_true (harley_contact_save (f->store, listed, NULL));
+  g_assert_cmpint (harley_test_query_int (f->path, sql), ==, 365);
+  harley_contact_set_turnaround_days (listed, 0);
+  g_assert_true (harley_contact_save (f->store, listed, NULL));
+  g_assert_cmpint (harley_test_query_int (f->path, sql), ==, 0);
+  harley_contact_set_turnaround_days (listed, -1);
+  g_assert_true (harley_contact_save (f->store, listed, NULL));
+  g_assert_cmpint (harley_test_query_int (f->path, "SELECT count(*) FROM contact "
+                                                   "WHERE kind = 'laboratory' AND turnaround_days IS NULL"), ==, 1);
+}
+
+/* A line added to the notes while the record is open on screen (a result
+ * arriving) survives the screen's save; a line the user takes out of
+ * notes nobody else touched stays out. */
+static void
+test_notes_written_meanwhile (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(HarleyPatient) p = harley_test_patient ("Jane", "Smith", "1965-03-07", NULL);
+  g_autoptr(HarleyPatient) on_screen = NULL;
+  g_autoptr(HarleyPatient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *notes = NULL;
+
+  harley_patient_set_text (p, HARLEY_PATIENT_NOTES, "Prefers mornings");
+  g_assert_true (harley_register_save (f->store, p, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  on_screen = harley_register_load (f->store, harley_patient_get_id (p), &error);
+
+  /* A result arrives: a line at the end, and the record's time moves on. */
+  g_assert_true (harley_store_exec (f->store, "UPDATE patient SET notes = notes || char (10) || "
+                                              "'24/11/2026 Skin biopsy: result from Northgate, normal', "
+                                              "updated_at = '2099-01-01T00:00:00Z'", &error));
+  harley_patient_set_text (on_screen, HARLEY_PATIENT_NOTES, "Prefers mornings\nHard of hearing");
+  g_assert_true (harley_register_save (f->store, on_screen, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  notes = harley_test_query_text (f->path, "SELECT notes FROM patient");
+  g_assert_cmpstr (notes, ==, "Prefers mornings\nHard of hearing\n24/11/2026 Skin biopsy: result from Northgate, normal");
+
+  /* Opened afresh, a line taken out stays out. */
+  again = harley_register_load (f->store, harley_patient_get_id (p), &error);
+  harley_patient_set_text (again, HARLEY_PATIENT_NOTES, "Hard of hearing");
+  g_assert_true (harley_register_save (f->store, again, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_clear_pointer (&notes, g_free);
+  notes = harley_test_query_text (f->path, "SELECT notes FROM patient");
+  g_assert_cmpstr (notes, ==, "Hard of hearing");
+}
+
 static void
 test_properties (void)
 {
@@ -207,6 +321,9 @@ main (int   argc,
   g_test_add ("/register/duplicates", Fixture, NULL, fixture_set_up, test_duplicates, fixture_tear_down);
   g_test_add ("/register/timeline", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
   g_test_add ("/register/contacts", Fixture, NULL, fixture_set_up, test_contacts, fixture_tear_down);
+  g_test_add ("/register/contact-turnaround", Fixture, NULL, fixture_set_up, test_contact_turnaround, fixture_tear_down);
+  g_test_add ("/register/notes-written-meanwhile", Fixture, NULL, fixture_set_up, test_notes_written_meanwhile,
+              fixture_tear_down);
   g_test_add_func ("/register/properties", test_properties);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "harley-demo.h"
 #include "harley-diary.h"
 #include "harley-register.h"
+#include "harley-sample.h"
 #include "harley-validate.h"
 
 #define DEFAULT_DEMO_PATIENTS 1000
@@ -58,7 +59,8 @@ harley_cli_exit_status (const GError *error)
   if (error->domain == HARLEY_STORE_ERROR)
     return store_exit_status (error->code);
   if (error->domain == HARLEY_REGISTER_ERROR || error->domain == HARLEY_VALIDATE_ERROR
-      || error->domain == HARLEY_DEMO_ERROR || error->domain == HARLEY_DIARY_ERROR || error->domain == G_OPTION_ERROR)
+      || error->domain == HARLEY_DEMO_ERROR || error->domain == HARLEY_DIARY_ERROR || error->domain == G_OPTION_ERROR
+      || error->domain == HARLEY_SAMPLE_ERROR)
     return HARLEY_CLI_EXIT_USAGE;
   return HARLEY_CLI_EXIT_FAILED;
 }
@@ -517,6 +519,10 @@ static const HarleyCliCommand commands[] = {
     _harley_cli_templates },
   { "letters", N_("Letters: start one (“letters new”), list them (“letters list”) or write one as a PDF"),
     _harley_cli_letters },
+  { "samples", N_("Samples: record one (“samples add”), send it, list them or write a laboratory manifest"),
+    _harley_cli_samples },
+  { "results", N_("File a sample's result, with the laboratory's PDF (“results add”)"), _harley_cli_results },
+  { "calls", N_("Record a call to a patient about a result (“calls add”)"), _harley_cli_calls },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 

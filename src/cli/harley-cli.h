@@ -84,6 +84,14 @@ int           _harley_cli_templates          (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_letters            (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_samples            (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_samples_manifest   (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_results            (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_calls              (HarleyCli           *cli,
+                                              char               **args);
 int           _harley_cli_diary_export_ics   (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-contact.h"
+#include "harley-validate.h"
 
 struct _HarleyContact
 {
@@ -20,6 +21,8 @@ struct _HarleyContact
   char              *phone;
   char              *email;
   char              *notes;
+  int                turnaround_days;     /* -1: not known */
+  gboolean           turnaround_working;  /* counted in working days, not calendar days */
 };
 
 G_DEFINE_FINAL_TYPE (HarleyContact, harley_contact, G_TYPE_OBJECT)
@@ -37,6 +40,8 @@ enum {
   PROP_EMAIL,
   PROP_NOTES,
   PROP_ORGANISATION_ID,
+  PROP_TURNAROUND_DAYS,
+  PROP_TURNAROUND_WORKING,
   N_PROPS
 };
 
@@ -102,6 +107,10 @@ harley_contact_get_property (GObject    *object,
     g_value_set_string (value, kinds[self->kind].id);
   else if (prop_id == PROP_ORGANISATION_ID)
     g_value_set_int64 (value, self->organisation_id);
+  else if (prop_id == PROP_TURNAROUND_DAYS)
+    g_value_set_int (value, self->turnaround_days);
+  else if (prop_id == PROP_TURNAROUND_WORKING)
+    g_value_set_boolean (value, self->turnaround_working);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -138,6 +147,10 @@ harley_contact_set_property (GObject      *object,
     harley_contact_kind_from_string (g_value_get_string (value), &self->kind);
   else if (prop_id == PROP_ORGANISATION_ID)
     harley_contact_set_organisation_id (self, g_value_get_int64 (value));
+  else if (prop_id == PROP_TURNAROUND_DAYS)
+    harley_contact_set_turnaround_days (self, g_value_get_int (value));
+  else if (prop_id == PROP_TURNAROUND_WORKING)
+    harley_contact_set_turnaround_working (self, g_value_get_boolean (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -159,6 +172,12 @@ harley_contact_class_init (HarleyContactClass *klass)
   properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, "other", rw | G_PARAM_CONSTRUCT);
   properties[PROP_ORGANISATION_ID] =
     g_param_spec_int64 ("organisation-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  /* Any number may be set, so that saving can refuse one out of range
+   * with a sentence rather than a warning. */
+  properties[PROP_TURNAROUND_DAYS] =
+    g_param_spec_int ("turnaround-days", NULL, NULL, -1, G_MAXINT, -1, rw);
+  properties[PROP_TURNAROUND_WORKING] =
+    g_param_spec_boolean ("turnaround-working", NULL, NULL, TRUE, rw);
   for (guint i = 0; i < G_N_ELEMENTS (text_names); i++)
     properties[PROP_NAME + i] = g_param_spec_string (text_names[i], NULL, NULL, NULL, rw);
 
@@ -168,6 +187,8 @@ harley_contact_class_init (HarleyContactClass *klass)
 static void
 harley_contact_init (HarleyContact *self)
 {
+  self->turnaround_days = -1;
+  self->turnaround_working = TRUE;
 }
 
 HarleyContact *
@@ -188,6 +209,67 @@ const char *harley_contact_get_postcode (HarleyContact *self) { return self->pos
 const char *harley_contact_get_phone (HarleyContact *self) { return self->phone; }
 const char *harley_contact_get_email (HarleyContact *self) { return self->email; }
 const char *harley_contact_get_code (HarleyContact *self) { return self->code; }
+
+/**
+ * harley_contact_get_turnaround_days:
+ * @self: a #HarleyContact
+ *
+ * Returns: how many days a laboratory or hospital usually takes to send a
+ *   result back, or -1 when that is not known
+ */
+int
+harley_contact_get_turnaround_days (HarleyContact *self)
+{
+  g_return_val_if_fail (HARLEY_IS_CONTACT (self), -1);
+  return self->turnaround_days;
+}
+
+/**
+ * harley_contact_set_turnaround_days:
+ * @self: a #HarleyContact
+ * @days: the usual turnaround, 0 to 365, or -1 when not known
+ *
+ * Saving refuses a number over 365.
+ */
+void
+harley_contact_set_turnaround_days (HarleyContact *self,
+                                    int            days)
+{
+  g_return_if_fail (HARLEY_IS_CONTACT (self));
+
+  days = MAX (days, -1);
+  if (self->turnaround_days == days)
+    return;
+  self->turnaround_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURNAROUND_DAYS]);
+}
+
+/**
+ * harley_contact_get_turnaround_working:
+ * @self: a #HarleyContact
+ *
+ * Returns: whether the turnaround counts working days (weekends and bank
+ *   holidays left out) rather than calendar days
+ */
+gboolean
+harley_contact_get_turnaround_working (HarleyContact *self)
+{
+  g_return_val_if_fail (HARLEY_IS_CONTACT (self), TRUE);
+  return self->turnaround_working;
+}
+
+void
+harley_contact_set_turnaround_working (HarleyContact *self,
+                                       gboolean       working)
+{
+  g_return_if_fail (HARLEY_IS_CONTACT (self));
+
+  working = !!working;
+  if (self->turnaround_working == working)
+    return;
+  self->turnaround_working = working;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURNAROUND_WORKING]);
+}
 
 void
 harley_contact_set_organisation_id (HarleyContact *self,
@@ -229,7 +311,7 @@ harley_contact_kind_label (HarleyContactKind kind)
 }
 
 #define CONTACT_COLUMNS "id, kind, name, organisation_id, code, address_lines, post_town, " \
-                        "postcode, phone, email, notes"
+                        "postcode, phone, email, notes, turnaround_days, turnaround_working"
 
 static HarleyContact *
 read_contact (sqlite3_stmt *stmt)
@@ -246,6 +328,9 @@ read_contact (sqlite3_stmt *stmt)
 
       *text_slot (contact, p) = harley_column_dup (stmt, column);
     }
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    contact->turnaround_days = sqlite3_column_int (stmt, 11);
+  contact->turnaround_working = sqlite3_column_int (stmt, 12) != 0;
   return contact;
 }
 
@@ -254,6 +339,8 @@ read_contact (sqlite3_stmt *stmt)
  * @store: a #HarleyStore
  * @contact: a contact; a new one (id 0) gets its id
  * @error: where to put a failure
+ *
+ * A turnaround over 365 days is refused, and nothing is written.
  */
 gboolean
 harley_contact_save (HarleyStore    *store,
@@ -263,14 +350,23 @@ harley_contact_save (HarleyStore    *store,
   g_autofree char *now = harley_store_now ();
   sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (HARLEY_IS_CONTACT (contact), FALSE);
+
+  if (contact->turnaround_days > HARLEY_CONTACT_MAX_TURNAROUND_DAYS)
+    {
+      g_set_error (error, HARLEY_VALIDATE_ERROR, HARLEY_VALIDATE_ERROR_INVALID,
+                   _("The usual turnaround must be from 0 to %d days."), HARLEY_CONTACT_MAX_TURNAROUND_DAYS);
+      return FALSE;
+    }
   if (!harley_store_begin (store, error))
     return FALSE;
   stmt = harley_store_prepare (store,
     "INSERT INTO contact (id, kind, name, organisation_id, code, address_lines, post_town, postcode, "
-    "phone, email, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) "
+    "phone, email, notes, turnaround_days, turnaround_working, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14, ?12, ?12) "
     "ON CONFLICT (id) DO UPDATE SET kind = ?2, name = ?3, organisation_id = ?4, code = ?5, "
     "address_lines = ?6, post_town = ?7, postcode = ?8, phone = ?9, email = ?10, notes = ?11, "
-    "updated_at = ?12", error);
+    "turnaround_days = ?13, turnaround_working = ?14, updated_at = ?12", error);
   if (stmt == NULL)
     {
       harley_store_rollback (store);
@@ -285,6 +381,9 @@ harley_contact_save (HarleyStore    *store,
   for (guint p = PROP_CODE; p <= PROP_NOTES; p++)
     harley_bind_text (stmt, (int) (p - PROP_CODE) + 5, *text_slot (contact, p));
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+  if (contact->turnaround_days >= 0)
+    sqlite3_bind_int (stmt, 13, contact->turnaround_days);
+  sqlite3_bind_int (stmt, 14, contact->turnaround_working ? 1 : 0);
   if (!harley_store_step_done (store, stmt, error))
     {
       harley_store_rollback (store);

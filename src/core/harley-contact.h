@@ -20,6 +20,9 @@ typedef enum
   HARLEY_CONTACT_N_KINDS,
 } HarleyContactKind;
 
+/* A laboratory's usual turnaround is at most a year. */
+#define HARLEY_CONTACT_MAX_TURNAROUND_DAYS 365
+
 #define HARLEY_TYPE_CONTACT (harley_contact_get_type ())
 
 G_DECLARE_FINAL_TYPE (HarleyContact, harley_contact, HARLEY, CONTACT, GObject)
@@ -38,6 +41,12 @@ const char        *harley_contact_get_postcode     (HarleyContact      *self);
 const char        *harley_contact_get_phone        (HarleyContact      *self);
 const char        *harley_contact_get_email        (HarleyContact      *self);
 const char        *harley_contact_get_code         (HarleyContact      *self);
+int                harley_contact_get_turnaround_days (HarleyContact   *self);
+void               harley_contact_set_turnaround_days (HarleyContact   *self,
+                                                    int                 days);
+gboolean           harley_contact_get_turnaround_working (HarleyContact *self);
+void               harley_contact_set_turnaround_working (HarleyContact *self,
+                                                    gboolean            working);
 const char        *harley_contact_kind_to_string   (HarleyContactKind   kind);
 gboolean           harley_contact_kind_from_string (const char         *text,
                                                     HarleyContactKind  *kind);

@@ -148,6 +148,25 @@ add_gp_practices (HarleyDemo  *demo,
   return TRUE;
 }
 
+/* The laboratory's usual turnaround, from which a sample's day due is
+ * reckoned (harley_sample_expected_by()). */
+static gboolean
+set_turnaround (HarleyDemo                  *demo,
+                gint64                       id,
+                const HarleyDemoLaboratory  *lab,
+                GError                     **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (demo->store, "UPDATE contact SET turnaround_days = ?, "
+                                                          "turnaround_working = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, lab->turnaround_days);
+  sqlite3_bind_int (stmt, 2, lab->turnaround_working ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return harley_store_step_done (demo->store, stmt, error);
+}
+
 static gboolean
 add_hospitals_and_laboratories (HarleyDemo  *demo,
                                 GError     **error)
@@ -168,11 +187,12 @@ add_hospitals_and_laboratories (HarleyDemo  *demo,
       const HarleyDemoLaboratory *lab = &harley_demo_laboratories[i];
       g_autofree char *phone = NULL;
       ContactRow row = { HARLEY_CONTACT_LABORATORY, lab->name, 0, lab->code, lab->address, lab->town,
-                         lab->postcode, NULL, lab->email, NULL };
+                         lab->postcode, NULL, lab->email, lab->notes };
+      gint64 id;
 
       harley_validate_phone (lab->phone, &phone, NULL);
       row.phone = phone;
-      if (insert_contact (demo, &row, error) == 0)
+      if ((id = insert_contact (demo, &row, error)) == 0 || !set_turnaround (demo, id, lab, error))
         return FALSE;
     }
   return TRUE;

@@ -409,11 +409,17 @@ const HarleyDemoHospital harley_demo_hospitals[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (harley_demo_hospitals) == HARLEY_DEMO_N_HOSPITALS);
 
+/* Turnarounds as laboratories quote them, in working days. */
 const HarleyDemoLaboratory harley_demo_laboratories[] = {
   { "Meridian Pathology Laboratories", "ACC-20417", "Unit 4, Wimpole Mews", "London", "W1G 8PD",
-    "02079460410", "results@meridian-pathology.example" },
+    "02079460410", "results@meridian-pathology.example", "Blood sciences: haematology, biochemistry, immunology",
+    2, TRUE, "blood", "MPL" },
   { "Northgate Dermatopathology", "NDP-0931", "The Lister Building\nGower Place", "London", "WC1N 3BG",
-    "02079460420", "reports@northgate-dp.example" },
+    "02079460420", "reports@northgate-dp.example", "Histopathology of skin biopsies and excisions",
+    10, TRUE, "histology other", "NDP" },
+  { "St Anne's Microbiology Department", "SAH-MIC", "St Anne's Private Hospital\nAshdown Road\nHampstead",
+    "London", "NW3 2QG", "02079460430", "microbiology@st-annes-hospital.example",
+    "Microbiology and mycology: swabs, skin scrapings and nail clippings", 5, TRUE, "swab scrapings", "SAM" },
 };
 
 const gsize harley_demo_n_laboratories = G_N_ELEMENTS (harley_demo_laboratories);

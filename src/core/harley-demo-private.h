@@ -107,6 +107,11 @@ typedef struct
   const char *postcode;
   const char *phone;      /* as typed: the generator normalises it */
   const char *email;
+  const char *notes;
+  int         turnaround_days;
+  gboolean    turnaround_working;
+  const char *sample_types;   /* the codes of the samples it takes, space separated */
+  const char *reference;      /* its references: a prefix, then digits */
 } HarleyDemoLaboratory;
 
 typedef struct
@@ -238,6 +243,15 @@ gboolean                   _harley_demo_add_diary        (HarleyDemo            
 guint                      _harley_demo_n_letters        (guint                      n_patients);
 gboolean                   _harley_demo_add_letters      (HarleyDemo                *demo,
                                                           guint                      n_letters,
+                                                          GError                   **error);
+
+/* In harley-demo-samples.c: samples from some of the diary's past
+ * appointments in every state, their results and calls, and a result
+ * that came for no sample on file, after the letters. */
+guint                      _harley_demo_n_samples        (guint                      n_patients);
+gboolean                   _harley_demo_add_samples      (HarleyDemo                *demo,
+                                                          guint                      n_samples,
+                                                          GDateTime                 *now,
                                                           GError                   **error);
 
 G_END_DECLS

@@ -795,7 +795,9 @@ fill_in_transaction (HarleyDemo  *demo,
          && add_patients (demo, n_patients, error)
          && (n_appointments == 0 || (_harley_demo_add_diary (demo, n_appointments, now, error)
                                      && _harley_demo_add_letters (demo, _harley_demo_n_letters (n_patients),
-                                                                  error)));
+                                                                  error)
+                                     && _harley_demo_add_samples (demo, _harley_demo_n_samples (n_patients),
+                                                                  now, error)));
 }
 
 /**

@@ -405,6 +405,33 @@ _harley_register_add_event (HarleyStore  *store,
   return harley_store_step_done (store, stmt, error);
 }
 
+/* A result arriving adds a line to the notes while the record may be
+ * open on screen. When the record changed since it was opened, the lines
+ * the stored notes have and the screen's do not are kept, after the
+ * screen's: nothing written elsewhere is lost by saving. */
+static void
+keep_notes_written_since (HarleyPatient *stored,
+                          HarleyPatient *patient)
+{
+  const char *theirs = harley_patient_get_text (stored, HARLEY_PATIENT_NOTES);
+  const char *ours = harley_patient_get_text (patient, HARLEY_PATIENT_NOTES);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) our_lines = NULL;
+  g_autoptr(GString) merged = NULL;
+
+  if (theirs == NULL || *theirs == '\0' || g_strcmp0 (theirs, ours) == 0
+      || g_strcmp0 (harley_patient_get_text (stored, HARLEY_PATIENT_UPDATED_AT),
+                    harley_patient_get_text (patient, HARLEY_PATIENT_UPDATED_AT)) == 0)
+    return;
+  merged = g_string_new (ours);
+  lines = g_strsplit (theirs, "\n", -1);
+  our_lines = g_strsplit (ours != NULL ? ours : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && !g_strv_contains ((const char * const *) our_lines, lines[i]))
+      g_string_append_printf (merged, "%s%s", merged->len > 0 ? "\n" : "", lines[i]);
+  harley_patient_set_text (patient, HARLEY_PATIENT_NOTES, merged->str);
+}
+
 gboolean
 _harley_register_save_in_transaction (HarleyStore              *store,
                      HarleyPatient            *patient,
@@ -418,6 +445,8 @@ _harley_register_save_in_transaction (HarleyStore              *store,
 
   if (!is_new && (before = harley_register_load (store, harley_patient_get_id (patient), error)) == NULL)
     return FALSE;
+  if (!is_new)
+    keep_notes_written_since (before, patient);
   if (!check_duplicates (store, patient, flags, error))
     return FALSE;
   summary = is_new ? g_strdup (_("Record created")) : describe_changes (before, patient);

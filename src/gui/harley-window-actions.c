@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-new-letter-dialog.h"
+#include "harley-sample-dialog.h"
 #include "harley-window-private.h"
 
 static void
@@ -165,7 +166,8 @@ on_letter_created_cb (HarleyNewLetterDialog *dialog,
     harley_letters_page_get_editor (harley_window_get_letters (self)))));
 }
 
-/* win.new-letter (patient id, 0 to choose one) */
+/* win.new-letter (patient id, 0 to choose one); win.new-results-letter
+ * (patient id): the same, with the results letter chosen */
 static void
 new_letter_action (GtkWidget  *widget,
                    const char *action_name,
@@ -174,7 +176,11 @@ new_letter_action (GtkWidget  *widget,
   HarleyWindow *self = HARLEY_WINDOW (widget);
   HarleyNewLetterDialog *dialog = harley_new_letter_dialog_new (GTK_WINDOW (self), self->store,
                                                                 g_variant_get_int64 (parameter));
+  g_autoptr(HarleyLetterTemplate) results = NULL;
 
+  if (g_str_equal (action_name, "win.new-results-letter")
+      && (results = harley_letter_template_find (self->store, "Results letter", NULL)) != NULL)
+    harley_new_letter_dialog_set_template (dialog, results->id);
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_letter_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -191,6 +197,53 @@ open_letter_action (GtkWidget  *widget,
   harley_letters_page_open_letter (harley_window_get_letters (self), g_variant_get_int64 (parameter));
 }
 
+/* win.open-sample (sample id): the sample in the Samples section */
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "samples");
+  harley_samples_page_open_sample (harley_window_get_samples (self), g_variant_get_int64 (parameter));
+}
+
+static void
+on_sample_recorded_cb (HarleySampleDialog *dialog,
+                       gint64              sample_id,
+                       HarleyWindow       *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "samples");
+  harley_samples_page_open_sample (harley_window_get_samples (self), sample_id);
+}
+
+/* win.record-sample (patient id, 0 to choose one) */
+static void
+record_sample_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+  HarleySampleDialog *dialog = harley_sample_dialog_new (GTK_WINDOW (self), self->store,
+                                                         g_variant_get_int64 (parameter));
+
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_sample_recorded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.open-patient (patient id): the patient's record, as the diary opens it */
+static void
+open_patient_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "patients");
+  harley_window_open_patient (self, g_variant_get_int64 (parameter));
+}
+
 void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -200,11 +253,17 @@ _harley_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.book-follow-up", "(xi)", book_follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.new-letter", "x", new_letter_action);
   gtk_widget_class_install_action (widget_class, "win.open-letter", "x", open_letter_action);
+  gtk_widget_class_install_action (widget_class, "win.new-results-letter", "x", new_letter_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", "x", open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.record-sample", "x", record_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-patient", "x", open_patient_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-letter", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.record-sample", "x", (gint64) 0);
   for (guint i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "win.section", "i", (int) i);
 }

@@ -5,6 +5,7 @@
 #include "harley-diary-page.h"
 #include "harley-letters-page.h"
 #include "harley-patient-list.h"
+#include "harley-samples-page.h"
 #include "harley-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ struct _HarleyWindow
   HarleyDiaryPage      *diary;              /* made when first shown */
   GtkBox               *letters_box;
   HarleyLettersPage    *letters;            /* made when first shown */
+  GtkBox               *samples_box;
+  HarleySamplesPage    *samples;            /* made when first shown */
   GtkBox               *address_book_page;
   HarleyAddressBook    *address_book;       /* made when first shown */
 

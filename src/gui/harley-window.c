@@ -295,6 +295,26 @@ harley_window_get_letters (HarleyWindow *self)
   return self->letters;
 }
 
+/**
+ * harley_window_get_samples:
+ * @self: a #HarleyWindow
+ *
+ * The Samples section is made the first time it is needed.
+ *
+ * Returns: (transfer none): the Samples section
+ */
+HarleySamplesPage *
+harley_window_get_samples (HarleyWindow *self)
+{
+  if (self->samples != NULL)
+    return self->samples;
+  self->samples = harley_samples_page_new (self->store);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->samples), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->samples), TRUE);
+  gtk_box_append (self->samples_box, GTK_WIDGET (self->samples));
+  return self->samples;
+}
+
 static void
 on_stack_visible_child_cb (HarleyWindow *self)
 {
@@ -308,6 +328,11 @@ on_stack_visible_child_cb (HarleyWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (harley_diary_page_get_grid (harley_window_get_diary (self))));
   else if (g_strcmp0 (name, "letters") == 0)
     harley_letters_page_refresh (harley_window_get_letters (self));
+  else if (g_strcmp0 (name, "samples") == 0)
+    {
+      harley_samples_page_refresh (harley_window_get_samples (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->samples));
+    }
 }
 
 static gboolean
@@ -365,6 +390,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, diary_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, letters_box);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, samples_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

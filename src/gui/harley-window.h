@@ -8,6 +8,7 @@
 #include "harley-diary-page.h"
 #include "harley-letters-page.h"
 #include "harley-patient-editor.h"
+#include "harley-samples-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ HarleyPatientEditor *harley_window_get_editor       (HarleyWindow      *self);
 HarleyAddressBook   *harley_window_get_address_book (HarleyWindow      *self);
 HarleyDiaryPage     *harley_window_get_diary        (HarleyWindow      *self);
 HarleyLettersPage   *harley_window_get_letters      (HarleyWindow      *self);
+HarleySamplesPage   *harley_window_get_samples      (HarleyWindow      *self);
 HarleyStore         *harley_window_get_store        (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);

@@ -25,6 +25,9 @@ struct _HarleyAddressBook
   AdwEntryRow   *phone_row;
   AdwEntryRow   *email_row;
   AdwEntryRow   *notes_row;
+  AdwActionRow  *turnaround_row;      /* laboratories and hospitals only */
+  GtkEntry      *turnaround_entry;
+  GtkDropDown   *turnaround_counting; /* working days, calendar days */
 
   /* Owned references */
   HarleyStore   *store;
@@ -73,20 +76,55 @@ row_at (HarleyAddressBook *self,
   return G_STRUCT_MEMBER (AdwEntryRow *, self, rows[i].offset);
 }
 
+/* Only laboratories and hospital departments send results back. */
+static gboolean
+has_turnaround (HarleyContactKind kind)
+{
+  return kind == HARLEY_CONTACT_LABORATORY || kind == HARLEY_CONTACT_HOSPITAL;
+}
+
+/* "10 working days", "3 calendar days" */
+static char *
+dup_turnaround (HarleyContact *contact)
+{
+  int days = harley_contact_get_turnaround_days (contact);
+
+  if (days < 0)
+    return NULL;
+  if (harley_contact_get_turnaround_working (contact))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d calendar day", "%d calendar days", days), days);
+}
+
+/* "Leeds, 0113 496 0000 · 10 working days" */
+static char *
+dup_contact_subtitle (HarleyContact *contact)
+{
+  const char *town = harley_contact_get_post_town (contact);
+  const char *phone = harley_contact_get_phone (contact);
+  g_autofree char *turnaround = has_turnaround (harley_contact_get_kind (contact)) ? dup_turnaround (contact) : NULL;
+  g_autofree char *where = NULL;
+
+  if (town != NULL && phone != NULL)
+    where = g_strdup_printf ("%s, %s", town, phone);
+  else
+    where = g_strdup (town != NULL ? town : phone);
+  if (turnaround == NULL || where == NULL)
+    return where != NULL ? g_steal_pointer (&where) : g_steal_pointer (&turnaround);
+  return g_strdup_printf ("%s · %s", where, turnaround);
+}
+
 static GtkWidget *
 create_contact_row (gpointer item,
                     gpointer user_data)
 {
   HarleyContact *contact = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *where = g_strjoin (", ", harley_contact_get_post_town (contact)
-                                             ? harley_contact_get_post_town (contact) : "",
-                                      harley_contact_get_phone (contact)
-                                             ? harley_contact_get_phone (contact) : "", NULL);
+  g_autofree char *subtitle = dup_contact_subtitle (contact);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), harley_contact_get_name (contact));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (where));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
   return row;
 }
 
@@ -160,6 +198,55 @@ chosen_practice (HarleyAddressBook *self)
   return harley_contact_get_id (practice);
 }
 
+enum { COUNT_WORKING, COUNT_CALENDAR };
+
+static void
+show_turnaround (HarleyAddressBook *self,
+                 HarleyContact     *contact)
+{
+  int days = harley_contact_get_turnaround_days (contact);
+  g_autofree char *shown = days >= 0 ? g_strdup_printf ("%d", days) : g_strdup ("");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->turnaround_row), has_turnaround (harley_contact_get_kind (contact)));
+  gtk_editable_set_text (GTK_EDITABLE (self->turnaround_entry), shown);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->turnaround_entry), "error");
+  gtk_drop_down_set_selected (self->turnaround_counting,
+                              harley_contact_get_turnaround_working (contact) ? COUNT_WORKING : COUNT_CALENDAR);
+}
+
+/* Reads the turnaround into @edited; a hidden one is kept as it was. */
+static gboolean
+read_turnaround (HarleyAddressBook  *self,
+                 HarleyContact      *edited,
+                 GError            **error)
+{
+  GtkWidget *entry = GTK_WIDGET (self->turnaround_entry);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  guint64 days = 0;
+
+  gtk_widget_remove_css_class (entry, "error");
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->turnaround_row)))
+    {
+      harley_contact_set_turnaround_days (edited, harley_contact_get_turnaround_days (self->contact));
+      harley_contact_set_turnaround_working (edited, harley_contact_get_turnaround_working (self->contact));
+      return TRUE;
+    }
+  if (*text != '\0'
+      && !g_ascii_string_to_unsigned (text, 10, 0, HARLEY_CONTACT_MAX_TURNAROUND_DAYS, &days, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Enter the usual turnaround as a number of days from 0 to %d, or leave it empty."),
+                   HARLEY_CONTACT_MAX_TURNAROUND_DAYS);
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_grab_focus (entry);
+      return FALSE;
+    }
+  harley_contact_set_turnaround_days (edited, *text != '\0' ? (int) days : -1);
+  harley_contact_set_turnaround_working (edited,
+                                         gtk_drop_down_get_selected (self->turnaround_counting) != COUNT_CALENDAR);
+  return TRUE;
+}
+
 static void
 show_contact (HarleyAddressBook *self,
               HarleyContact     *contact)
@@ -167,6 +254,7 @@ show_contact (HarleyAddressBook *self,
   g_set_object (&self->contact, contact);
   self->filling = TRUE;
   show_practice (self, contact);
+  show_turnaround (self, contact);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = NULL;
@@ -379,6 +467,8 @@ harley_address_book_save (HarleyAddressBook  *self,
         return FALSE;
       g_object_set (edited, rows[i].property, value, NULL);
     }
+  if (!read_turnaround (self, edited, error))
+    return FALSE;
   if (!harley_contact_save (self->store, edited, error))
     return FALSE;
   reload (self);
@@ -503,9 +593,13 @@ harley_address_book_class_init (HarleyAddressBookClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, phone_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, email_row);
   gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, turnaround_row);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, turnaround_entry);
+  gtk_widget_class_bind_template_child (widget_class, HarleyAddressBook, turnaround_counting);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_practice_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "book.save", NULL, book_save_action);
   gtk_widget_class_install_action (widget_class, "book.new", NULL, book_new_action);
@@ -581,7 +675,8 @@ harley_address_book_choose_practice (HarleyAddressBook *self,
 /**
  * harley_address_book_get_row:
  * @self: a #HarleyAddressBook
- * @property: a #HarleyContact property: "name", "postcode" …
+ * @property: a #HarleyContact property: "name", "postcode" … or
+ *   "turnaround-days"
  *
  * Returns: (transfer none) (nullable): the entry that edits it
  */
@@ -589,8 +684,38 @@ GtkEditable *
 harley_address_book_get_row (HarleyAddressBook *self,
                              const char        *property)
 {
+  if (g_str_equal (property, "turnaround-days"))
+    return GTK_EDITABLE (self->turnaround_entry);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_str_equal (rows[i].property, property))
       return GTK_EDITABLE (row_at (self, i));
   return NULL;
+}
+
+/**
+ * harley_address_book_get_turnaround_row:
+ * @self: a #HarleyAddressBook
+ *
+ * The "Usual turnaround" row, shown for laboratories and hospitals only.
+ *
+ * Returns: (transfer none): the row
+ */
+GtkWidget *
+harley_address_book_get_turnaround_row (HarleyAddressBook *self)
+{
+  return GTK_WIDGET (self->turnaround_row);
+}
+
+/**
+ * harley_address_book_count_working_days:
+ * @self: a #HarleyAddressBook showing a laboratory or hospital
+ * @working: %TRUE for working days, %FALSE for calendar days
+ *
+ * Chooses how the turnaround is counted, as its drop-down does.
+ */
+void
+harley_address_book_count_working_days (HarleyAddressBook *self,
+                                        gboolean           working)
+{
+  gtk_drop_down_set_selected (self->turnaround_counting, working ? COUNT_WORKING : COUNT_CALENDAR);
 }

@@ -22,5 +22,8 @@ GtkEditable   *harley_address_book_get_row   (HarleyAddressBook *self,
                                               const char        *property);
 gboolean       harley_address_book_choose_practice (HarleyAddressBook *self,
                                                     gint64             practice_id);
+GtkWidget     *harley_address_book_get_turnaround_row (HarleyAddressBook *self);
+void           harley_address_book_count_working_days (HarleyAddressBook *self,
+                                                       gboolean           working);
 
 G_END_DECLS

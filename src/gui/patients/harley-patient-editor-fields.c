@@ -23,6 +23,7 @@ enum {
   SECTION_ALERTS,
   SECTION_APPOINTMENTS,
   SECTION_LETTERS,
+  SECTION_SAMPLES,
   SECTION_TIMELINE,
   N_SECTIONS
 };
@@ -38,6 +39,7 @@ static const char *section_titles[N_SECTIONS] = {
   N_("Alerts and notes"),
   N_("Appointments"),
   N_("Letters"),
+  N_("Samples"),
   N_("Timeline"),
 };
 
@@ -328,6 +330,10 @@ build_notes_and_timeline (HarleyPatientEditor *self)
   self->letters = HARLEY_PATIENT_LETTERS (harley_patient_letters_new ());
   gtk_box_append (self->form, GTK_WIDGET (self->letters));
 
+  add_section (self, SECTION_SAMPLES);
+  self->samples = HARLEY_PATIENT_SAMPLES (harley_patient_samples_new ());
+  gtk_box_append (self->form, GTK_WIDGET (self->samples));
+
   add_section (self, SECTION_TIMELINE);
   self->timeline = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->timeline, GTK_SELECTION_NONE);
@@ -570,8 +576,8 @@ fill_timeline (HarleyPatientEditor *self)
     }
 }
 
-/* The timeline, appointments and letters change from the diary and the
- * Letters section too. */
+/* The timeline, appointments, letters and samples change from the diary
+ * and the Letters and Samples sections too. */
 void
 _harley_patient_editor_fill_history (HarleyPatientEditor *self)
 {
@@ -580,6 +586,7 @@ _harley_patient_editor_fill_history (HarleyPatientEditor *self)
   fill_timeline (self);
   harley_patient_appointments_show (self->appointments, self->store, harley_patient_get_id (self->patient));
   harley_patient_letters_show (self->letters, self->store, harley_patient_get_id (self->patient));
+  harley_patient_samples_show (self->samples, self->store, harley_patient_get_id (self->patient));
 }
 
 static void

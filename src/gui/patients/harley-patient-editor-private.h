@@ -4,6 +4,7 @@
 #include "harley-patient-appointments.h"
 #include "harley-patient-editor.h"
 #include "harley-patient-letters.h"
+#include "harley-patient-samples.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,7 @@ struct _HarleyPatientEditor
   GtkBox            *hospital_box;
   HarleyPatientAppointments *appointments;
   HarleyPatientLetters *letters;
+  HarleyPatientSamples *samples;
   GtkListBox        *timeline;
 
   /* Owned references */

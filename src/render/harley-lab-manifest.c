@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-lab-manifest"
+
+/* The manifest that goes in the bag with a batch of samples sent to a
+ * laboratory together: the practice's letterhead, the laboratory, the
+ * day sent and how, then a table of the samples (patient, date of birth,
+ * NHS number, type, site and description, the day taken, the
+ * laboratory's reference) with a box on each row for the laboratory to
+ * tick as it unpacks, and at the end a place to sign for who packed the
+ * bag and who received it. Every page repeats the letterhead and the
+ * table's column titles, says "Page n of m" and that it is confidential.
+ *
+ * Each part is measured and drawn by the same function, given a pen that
+ * draws or only measures, so what is drawn is what was measured. A row
+ * never splits between pages, and the signatures never start a page
+ * alone without the manifest's heading.
+ *
+ * Sizes are in points, the unit of PDF; Pango is set to 72 dpi so a
+ * 9-point font is 9 units. Text goes through Pango with the generic
+ * "Sans" family, so fontconfig finds a font for any script on the
+ * machine, and cairo embeds the part of each font used. */
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "harley-lab-manifest.h"
+#include "harley-render-util.h"
+#include "harley-validate.h"
+
+/* A4 in points */
+#define A4_WIDTH       595.276
+#define A4_HEIGHT      841.89
+
+#define MARGIN_SIDE    28.0
+#define MARGIN_TOP     34.0
+#define MARGIN_BOTTOM  28.0
+#define PAD_X           2.5
+#define PAD_Y           3.0
+#define TICK_SIZE       9.0
+#define CELL_MAX_LINES  6
+
+#define FONT_BODY      "Sans 7.5"
+#define FONT_SMALL     "Sans 7"
+#define FONT_COLUMN    "Sans Bold 7"
+#define FONT_LABEL     "Sans 8.5"
+
+typedef struct
+{
+  double r, g, b;
+} Colour;
+
+static const Colour ink = { 0.0, 0.0, 0.0 };
+static const Colour quiet = { 0.33, 0.33, 0.33 };
+static const Colour rule = { 0.72, 0.72, 0.72 };
+static const Colour column_tint = { 0.90, 0.90, 0.90 };
+
+enum
+{
+  COL_NUMBER, COL_PATIENT, COL_BORN, COL_NHS, COL_TYPE, COL_SITE, COL_TAKEN, COL_REFERENCE, COL_TICK,
+  N_COLUMNS
+};
+
+static const char *column_titles[N_COLUMNS] = {
+  /* TRANSLATORS: the column of row numbers on a laboratory manifest */
+  N_("No."), N_("Patient"), N_("Date of birth"), N_("NHS number"), N_("Sample"), N_("Site and description"),
+  N_("Taken"), N_("Lab reference"),
+  /* TRANSLATORS: the column of boxes a laboratory ticks for each sample it receives */
+  N_("Received"),
+};
+
+/* The rows on one page; the signatures go on the last. */
+typedef struct
+{
+  guint first;
+  guint n;
+} Page;
+
+typedef struct
+{
+  const HarleyLabManifest *in;
+  PangoContext            *context;
+  cairo_t                 *cr;            /* NULL: measure only */
+  double                   width;
+  double                   height;
+  double                   columns[N_COLUMNS + 1];   /* left edges, then the right one */
+  char                    *contact;       /* the practice's address and phone on one line */
+  char                    *sent;          /* "14/01/2030" */
+  char                    *title;         /* the PDF's */
+  GArray                  *pages;         /* Page */
+} Manifest;
+
+/* Text {{{1 */
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+/* "dd/mm/yyyy", the text as given if it is not a date, or "". */
+static char *
+format_day (const char *iso)
+{
+  char *date = harley_format_date (iso);
+
+  return date != NULL ? date : g_strdup (iso != NULL ? iso : "");
+}
+
+/* @width 0: each line as long as it needs. @max_lines 0: all of them. */
+static PangoLayout *
+new_layout (Manifest   *m,
+            const char *font,
+            const char *markup,
+            double      width,
+            int         max_lines)
+{
+  PangoLayout *layout = _harley_render_new_layout (m->context, font, markup, width);
+
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return pango_units_to_double (width);
+}
+
+static void
+show_layout (Manifest     *m,
+             PangoLayout  *layout,
+             double        x,
+             double        y,
+             const Colour *colour)
+{
+  if (m->cr == NULL)
+    return;
+  cairo_set_source_rgb (m->cr, colour->r, colour->g, colour->b);
+  cairo_move_to (m->cr, x, y);
+  pango_cairo_show_layout (m->cr, layout);
+}
+
+/* Shows @markup at (x, y) and returns its height. */
+static double
+show_text (Manifest       *m,
+           const char     *font,
+           const char     *markup,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  alignment,
+           const Colour   *colour)
+{
+  g_autoptr(PangoLayout) layout = new_layout (m, font, markup, width, 0);
+
+  pango_layout_set_alignment (layout, alignment);
+  show_layout (m, layout, x, y, colour);
+  return _harley_render_layout_height (layout);
+}
+
+static void
+fill_rectangle (Manifest     *m,
+                double        x,
+                double        y,
+                double        width,
+                double        height,
+                const Colour *colour)
+{
+  if (m->cr == NULL)
+    return;
+  cairo_set_source_rgb (m->cr, colour->r, colour->g, colour->b);
+  cairo_rectangle (m->cr, x, y, width, height);
+  cairo_fill (m->cr);
+}
+
+static void
+draw_line (Manifest     *m,
+           double        x1,
+           double        x2,
+           double        y,
+           double        thickness,
+           const Colour *colour)
+{
+  fill_rectangle (m, x1, y, x2 - x1, thickness, colour);
+}
+
+static void
+stroke_square (Manifest *m,
+               double    x,
+               double    y,
+               double    side)
+{
+  if (m->cr == NULL)
+    return;
+  cairo_set_source_rgb (m->cr, ink.r, ink.g, ink.b);
+  cairo_set_line_width (m->cr, 0.6);
+  cairo_rectangle (m->cr, x, y, side, side);
+  cairo_stroke (m->cr);
+}
+
+/* The header and footer {{{1 */
+
+static double
+draw_practice (Manifest *m,
+               double    x,
+               double    y,
+               double    width)
+{
+  double height = 0;
+
+  if (!is_empty (m->in->practice_name))
+    {
+      g_autofree char *name = g_markup_escape_text (m->in->practice_name, -1);
+
+      height += show_text (m, "Sans Bold 13", name, x, y, width, PANGO_ALIGN_LEFT, &ink);
+    }
+  if (m->contact != NULL)
+    {
+      g_autofree char *contact = g_markup_escape_text (m->contact, -1);
+
+      height += 2 + show_text (m, FONT_SMALL, contact, x, y + height + 2, width, PANGO_ALIGN_LEFT, &quiet);
+    }
+  return height;
+}
+
+static double
+draw_title (Manifest *m,
+            double    x,
+            double    y,
+            double    width)
+{
+  /* TRANSLATORS: the heading of the list that goes with samples to a laboratory */
+  g_autofree char *title = g_markup_escape_text (_("Laboratory manifest"), -1);
+  /* TRANSLATORS: %s is the day the samples were sent, "14/01/2030" */
+  g_autofree char *sent = g_markup_printf_escaped (_("Sent %s"), m->sent);
+  double height = show_text (m, "Sans Bold 16", title, x, y, width, PANGO_ALIGN_RIGHT, &ink);
+
+  if (m->sent[0] == '\0')
+    return height;
+  return height + show_text (m, "Sans Bold 10", sent, x, y + height, width, PANGO_ALIGN_RIGHT, &ink);
+}
+
+/* Returns the height from the top margin to below the rule. */
+static double
+draw_header (Manifest *m)
+{
+  double left = MARGIN_SIDE, right = m->width - MARGIN_SIDE;
+  double title_width = (right - left) * 0.38;
+  double practice = draw_practice (m, left, MARGIN_TOP, right - left - title_width - 12);
+  double title = draw_title (m, right - title_width, MARGIN_TOP, title_width);
+  double height = MAX (practice, title);
+
+  draw_line (m, left, right, MARGIN_TOP + height + 5, 1.2, &ink);
+  return height + 5 + 1.2;
+}
+
+static char *
+confidential_markup (Manifest *m)
+{
+  const HarleyLabManifest *in = m->in;
+  /* TRANSLATORS: at the foot of every page of a laboratory manifest */
+  const char *confidential = _("Confidential — patient information.");
+  g_autofree char *found = NULL;
+
+  if (is_empty (in->practice_name))
+    return g_markup_printf_escaped ("<b>%s</b>", confidential);
+  if (is_empty (in->practice_phone))
+    /* TRANSLATORS: %s is the practice's name */
+    found = g_strdup_printf (_("If found, please return it unread to %s."), in->practice_name);
+  else
+    /* TRANSLATORS: the practice's name, then its telephone number */
+    found = g_strdup_printf (_("If found, please return it unread to %s, telephone %s."), in->practice_name,
+                             in->practice_phone);
+  return g_markup_printf_escaped ("<b>%s</b> %s", confidential, found);
+}
+
+/* Returns the footer's height, from its rule down. */
+static double
+draw_footer (Manifest *m,
+             guint     page_nr)
+{
+  double left = MARGIN_SIDE, right = m->width - MARGIN_SIDE, page_width = 50;
+  g_autofree char *confidential = confidential_markup (m);
+  /* TRANSLATORS: "Page 1 of 3" at the foot of a printed page */
+  g_autofree char *page = g_markup_printf_escaped (_("Page %u of %u"), page_nr + 1,
+                                                   MAX (m->pages != NULL ? m->pages->len : 1, 1));
+  g_autoptr(PangoLayout) text = new_layout (m, FONT_SMALL, confidential, right - left - page_width - 12, 2);
+  double height = _harley_render_layout_height (text);
+  double y = m->height - MARGIN_BOTTOM - height - 3.5;
+
+  draw_line (m, left, right, y, 0.5, &quiet);
+  show_layout (m, text, left, y + 3.5, &quiet);
+  show_text (m, FONT_SMALL, page, right - page_width, y + 3.5, page_width, PANGO_ALIGN_RIGHT, &quiet);
+  return height + 3.5;
+}
+
+/* Where the samples go {{{1 */
+
+static double
+draw_laboratory (Manifest *m,
+                 double    x,
+                 double    y,
+                 double    width)
+{
+  const HarleyLabManifest *in = m->in;
+  /* TRANSLATORS: above the laboratory's name and address on a manifest */
+  g_autofree char *to = g_markup_escape_text (_("To"), -1);
+  g_autofree char *name = g_markup_escape_text (!is_empty (in->lab_name) ? in->lab_name : "—", -1);
+  double height = show_text (m, FONT_SMALL, to, x, y, width, PANGO_ALIGN_LEFT, &quiet);
+
+  height += 1 + show_text (m, "Sans Bold 11", name, x, y + height + 1, width, PANGO_ALIGN_LEFT, &ink);
+  if (!is_empty (in->lab_address))
+    {
+      g_autofree char *address = g_markup_escape_text (in->lab_address, -1);
+
+      height += 1 + show_text (m, FONT_LABEL, address, x, y + height + 1, width, PANGO_ALIGN_LEFT, &ink);
+    }
+  return height;
+}
+
+static void
+append_detail (GString    *markup,
+               const char *label,
+               const char *value)
+{
+  g_autofree char *line = g_markup_printf_escaped ("%s<b>%s</b> %s", markup->len > 0 ? "\n" : "", label, value);
+
+  g_string_append (markup, line);
+}
+
+static double
+draw_sending (Manifest *m,
+              double    x,
+              double    y,
+              double    width)
+{
+  const HarleyLabManifest *in = m->in;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *count = g_strdup_printf ("%u", in->n_specimens);
+
+  /* TRANSLATORS: labels beside how the samples were sent, and how many, on a manifest;
+   * the day sent heads every page */
+  append_detail (markup, _("Method:"), !is_empty (in->method) ? in->method : "—");
+  append_detail (markup, _("Samples:"), count);
+  return show_text (m, "Sans 9", markup->str, x, y, width, PANGO_ALIGN_LEFT, &ink);
+}
+
+/* The laboratory and the sending, under the first page's header. */
+static double
+draw_first_heading (Manifest *m,
+                    double    y)
+{
+  double left = MARGIN_SIDE, width = m->width - 2 * MARGIN_SIDE, right_width = width * 0.38;
+  double lab = draw_laboratory (m, left, y, width - right_width - 12);
+  double sending = draw_sending (m, left + width - right_width, y, right_width);
+
+  return MAX (lab, sending);
+}
+
+static double
+draw_continued (Manifest *m,
+                double    y)
+{
+  /* TRANSLATORS: at the top of a manifest's later pages; %s is the laboratory */
+  g_autofree char *markup = g_markup_printf_escaped (_("To %s (continued)"),
+                                                     !is_empty (m->in->lab_name) ? m->in->lab_name : "—");
+
+  return show_text (m, "Sans Bold 9", markup, MARGIN_SIDE, y, m->width - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT,
+                    &quiet);
+}
+
+/* The table {{{1 */
+
+static double
+cell_width (Manifest *m,
+            int       column)
+{
+  return m->columns[column + 1] - m->columns[column] - 2 * PAD_X;
+}
+
+static double
+draw_columns (Manifest *m,
+              double    y)
+{
+  double height = 0;
+
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
+      g_autoptr(PangoLayout) layout = new_layout (m, FONT_COLUMN, title, cell_width (m, i), 0);
+
+      height = MAX (height, _harley_render_layout_height (layout));
+    }
+  fill_rectangle (m, m->columns[0], y, m->columns[N_COLUMNS] - m->columns[0], height + 2 * PAD_Y, &column_tint);
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
+
+      show_text (m, FONT_COLUMN, title, m->columns[i] + PAD_X, y + PAD_Y, cell_width (m, i), PANGO_ALIGN_LEFT,
+                 &ink);
+    }
+  return height + 2 * PAD_Y;
+}
+
+static char *
+site_markup (const HarleySpecimen *s)
+{
+  if (is_empty (s->description))
+    return g_markup_escape_text (s->site != NULL ? s->site : "", -1);
+  if (is_empty (s->site))
+    return g_markup_escape_text (s->description, -1);
+  return g_markup_printf_escaped ("%s\n<span foreground='#555555'>%s</span>", s->site, s->description);
+}
+
+/* The markup of each cell of row @index; the tick column's is empty. */
+static void
+row_cells (const HarleySpecimen *s,
+           guint                 index,
+           char                 *cells[N_COLUMNS])
+{
+  g_autofree char *name = harley_specimen_dup_name (s);
+  g_autofree char *born = format_day (s->date_of_birth);
+  g_autofree char *nhs = harley_format_nhs_number (s->nhs_number);
+  g_autofree char *taken = format_day (s->taken_on);
+
+  cells[COL_NUMBER] = g_strdup_printf ("%u", index + 1);
+  cells[COL_PATIENT] = g_markup_printf_escaped ("<b>%s</b>", name);
+  cells[COL_BORN] = g_markup_escape_text (born, -1);
+  cells[COL_NHS] = g_markup_escape_text (!is_empty (nhs) ? nhs : "—", -1);
+  cells[COL_TYPE] = g_markup_escape_text (s->type != NULL ? s->type : "", -1);
+  cells[COL_SITE] = site_markup (s);
+  cells[COL_TAKEN] = g_markup_escape_text (taken, -1);
+  cells[COL_REFERENCE] = g_markup_escape_text (s->lab_reference != NULL ? s->lab_reference : "", -1);
+  cells[COL_TICK] = NULL;
+}
+
+/* Draws or measures row @index at @y; returns its height. */
+static double
+draw_row (Manifest *m,
+          guint     index,
+          double    y)
+{
+  char *cells[N_COLUMNS];
+  double height = TICK_SIZE;
+
+  row_cells (&m->in->specimens[index], index, cells);
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (cells[i] == NULL)
+        continue;
+      layout = new_layout (m, FONT_BODY, cells[i], cell_width (m, i), CELL_MAX_LINES);
+      height = MAX (height, _harley_render_layout_height (layout));
+      show_layout (m, layout, m->columns[i] + PAD_X, y + PAD_Y, &ink);
+      g_free (cells[i]);
+    }
+  stroke_square (m, m->columns[COL_TICK] + (m->columns[COL_TICK + 1] - m->columns[COL_TICK] - TICK_SIZE) / 2,
+                 y + PAD_Y, TICK_SIZE);
+  height += 2 * PAD_Y;
+  draw_line (m, m->columns[0], m->columns[N_COLUMNS], y + height - 0.4, 0.4, &rule);
+  return height;
+}
+
+static double
+draw_no_samples (Manifest *m,
+                 double    y)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", _("No samples."));
+
+  return 4 + show_text (m, "Sans 10", markup, MARGIN_SIDE, y + 4, m->width - 2 * MARGIN_SIDE,
+                        PANGO_ALIGN_LEFT, &ink) + 4;
+}
+
+/* The signatures {{{1 */
+
+/* "Packed by" and a line to write on, then the signature and the date. */
+static double
+draw_signature_column (Manifest           *m,
+                       const char * const *labels,
+                       double              x,
+                       double              y,
+                       double              width)
+{
+  const double line_gap = 24.0;
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *markup = g_markup_escape_text (labels[i], -1);
+      g_autoptr(PangoLayout) layout = new_layout (m, FONT_LABEL, markup, 0, 0);
+      double text_height = _harley_render_layout_height (layout);
+      double baseline = y + (i + 1) * line_gap;
+
+      show_layout (m, layout, x, baseline - text_height, &ink);
+      draw_line (m, x + layout_width (layout) + 4, x + width, baseline - 1.5, 0.5, &ink);
+    }
+  return (labels[0] != NULL ? g_strv_length ((char **) labels) : 0) * line_gap + 6;
+}
+
+static double
+draw_signatures (Manifest *m,
+                 double    y)
+{
+  /* TRANSLATORS: where the person who packed the samples writes their name, signs and dates */
+  const char *packed[] = { _("Packed by"), _("Signature"), _("Date"), NULL };
+  /* TRANSLATORS: where the laboratory writes who received the samples, signs, and when */
+  const char *received[] = { _("Received by"), _("Signature"), _("Date and time"), NULL };
+  double left = MARGIN_SIDE, width = (m->width - 2 * MARGIN_SIDE - 30) / 2;
+  double top = 14;
+  double packed_height = draw_signature_column (m, packed, left, y + top, width);
+  double received_height = draw_signature_column (m, received, left + width + 30, y + top, width);
+
+  return top + MAX (packed_height, received_height);
+}
+
+/* Geometry {{{1 */
+
+static double
+text_width (Manifest   *m,
+            const char *font,
+            const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  g_autoptr(PangoLayout) layout = new_layout (m, font, markup, 0, 0);
+
+  return layout_width (layout);
+}
+
+/* The number, dates, NHS number and tick box take what they need on one
+ * line; the patient, sample, site and reference share the rest. */
+static void
+set_columns (Manifest *m)
+{
+  double fixed[N_COLUMNS] = {
+    [COL_NUMBER] = MAX (text_width (m, FONT_BODY, "000"), text_width (m, FONT_COLUMN, _(column_titles[COL_NUMBER]))),
+    [COL_BORN] = text_width (m, FONT_BODY, "00/00/0000"),
+    [COL_NHS] = text_width (m, FONT_BODY, "000 000 0000"),
+    [COL_TAKEN] = text_width (m, FONT_BODY, "00/00/0000"),
+    [COL_TICK] = MAX (TICK_SIZE, text_width (m, FONT_COLUMN, _(column_titles[COL_TICK]))),
+  };
+  const double shares[N_COLUMNS] = {
+    [COL_PATIENT] = 0.28, [COL_TYPE] = 0.21, [COL_SITE] = 0.35, [COL_REFERENCE] = 0.16,
+  };
+  double left = MARGIN_SIDE, width = m->width - 2 * MARGIN_SIDE, rest = width;
+
+  for (int i = 0; i < N_COLUMNS; i++)
+    if (fixed[i] > 0)
+      rest -= fixed[i] + 2 * PAD_X + 1;
+  rest = MAX (rest, 0);
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      m->columns[i] = left;
+      left += fixed[i] > 0 ? fixed[i] + 2 * PAD_X + 1 : rest * shares[i];
+    }
+  m->columns[N_COLUMNS] = MARGIN_SIDE + width;
+}
+
+/* Where the table starts on @page_nr, below the column titles if it
+ * has @rows. */
+static double
+draw_page_top (Manifest *m,
+               guint     page_nr,
+               gboolean  rows)
+{
+  double y = MARGIN_TOP + draw_header (m) + 10;
+
+  if (page_nr == 0)
+    y += draw_first_heading (m, y) + 12;
+  else
+    y += draw_continued (m, y) + 6;
+  if (rows)
+    y += draw_columns (m, y);
+  return y;
+}
+
+/* Pagination {{{1 */
+
+static double
+body_bottom (Manifest *m)
+{
+  return m->height - MARGIN_BOTTOM - draw_footer (m, 0) - 10;
+}
+
+static Page *
+add_page (Manifest *m,
+          guint     first)
+{
+  Page page = { first, 0 };
+
+  g_array_append_val (m->pages, page);
+  return &g_array_index (m->pages, Page, m->pages->len - 1);
+}
+
+/* Fills pages row by row; the signatures go under the last row, or on a
+ * page of their own that repeats the heading. */
+static void
+paginate (Manifest *m)
+{
+  double bottom = body_bottom (m);
+  double y = draw_page_top (m, 0, m->in->n_specimens > 0);
+  Page *page = add_page (m, 0);
+
+  for (guint i = 0; i < m->in->n_specimens; i++)
+    {
+      double height = draw_row (m, i, 0);
+
+      if (page->n > 0 && y + height > bottom)
+        {
+          page = add_page (m, i);
+          y = draw_page_top (m, m->pages->len - 1, TRUE);
+        }
+      page->n++;
+      y += height;
+    }
+  if (m->in->n_specimens == 0)
+    y += draw_no_samples (m, y);
+  if (y + draw_signatures (m, y) > bottom)
+    add_page (m, m->in->n_specimens);
+}
+
+static void
+draw_page (cairo_t  *cr,
+           guint     page_nr,
+           gpointer  user_data)
+{
+  Manifest *m = user_data;
+  const Page *page = &g_array_index (m->pages, Page, page_nr);
+  PangoContext *measuring = m->context;
+  double y;
+
+  m->cr = cr;
+  m->context = _harley_render_new_context (cr);
+  y = draw_page_top (m, page_nr, page->n > 0);
+  for (guint i = page->first; i < page->first + page->n; i++)
+    y += draw_row (m, i, y);
+  if (m->in->n_specimens == 0 && page_nr == 0)
+    y += draw_no_samples (m, y);
+  if (page_nr == m->pages->len - 1)
+    draw_signatures (m, y);
+  draw_footer (m, page_nr);
+  g_object_unref (m->context);
+  m->context = measuring;
+  m->cr = NULL;
+}
+
+/* The manifest {{{1 */
+
+/* The address, a line a row, on one line with the phone number. */
+static char *
+practice_contact (const HarleyLabManifest *in)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (in->practice_address != NULL ? in->practice_address : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strstrip (lines[i])[0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", lines[i]);
+  if (!is_empty (in->practice_phone))
+    /* TRANSLATORS: the practice's telephone number under its name */
+    g_string_append_printf (text, text->len > 0 ? _(" · Telephone %s") : _("Telephone %s"), in->practice_phone);
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+make_title (const HarleyLabManifest *in,
+            const char              *sent)
+{
+  if (is_empty (in->lab_name))
+    return g_strdup (_("Laboratory manifest"));
+  /* TRANSLATORS: a manifest's PDF title: the laboratory, then the day sent */
+  return g_strdup_printf (_("Laboratory manifest — %s — %s"), in->lab_name, sent);
+}
+
+static void
+manifest_clear (Manifest *m)
+{
+  g_clear_object (&m->context);
+  g_clear_pointer (&m->pages, g_array_unref);
+  g_free (m->contact);
+  g_free (m->sent);
+  g_free (m->title);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Manifest, manifest_clear)
+
+static void
+manifest_init (Manifest                *m,
+               const HarleyLabManifest *in)
+{
+  m->in = in;
+  m->context = _harley_render_new_context (NULL);
+  m->width = A4_WIDTH;
+  m->height = A4_HEIGHT;
+  m->contact = practice_contact (in);
+  m->sent = format_day (in->sent_on);
+  m->title = make_title (in, m->sent);
+  m->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  set_columns (m);
+  paginate (m);
+}
+
+G_DEFINE_QUARK (harley-lab-manifest-error-quark, harley_lab_manifest_error)
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * harley_lab_manifest_render:
+ * @manifest: what the manifest says
+ * @n_pages: (out) (optional): where to put the number of pages
+ * @error: where to say what went wrong
+ *
+ * Lays the manifest out on A4 pages and makes its PDF, with the part of
+ * each font it uses embedded, its text selectable.
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+harley_lab_manifest_render (const HarleyLabManifest  *manifest,
+                            guint                    *n_pages,
+                            GError                  **error)
+{
+  g_auto(Manifest) m = { 0 };
+  g_autoptr(GByteArray) bytes = NULL;
+  cairo_status_t status;
+
+  g_return_val_if_fail (manifest != NULL, NULL);
+  g_return_val_if_fail (manifest->specimens != NULL || manifest->n_specimens == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  manifest_init (&m, manifest);
+  bytes = g_byte_array_new ();
+  status = _harley_render_pdf (append_bytes, bytes, m.width, m.height, m.title, m.pages->len, draw_page, &m);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HARLEY_LAB_MANIFEST_ERROR, HARLEY_LAB_MANIFEST_ERROR_FAILED,
+                   /* TRANSLATORS: %s is cairo's reason, in English */
+                   _("The manifest could not be made into a PDF: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+  if (n_pages != NULL)
+    *n_pages = m.pages->len;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Writing a file {{{1 */
+
+static int
+write_bytes (int       fd,
+             gpointer  user_data)
+{
+  gsize length;
+  const guchar *data = g_bytes_get_data (user_data, &length);
+
+  return _harley_render_write_all (fd, data, length);
+}
+
+/**
+ * harley_lab_manifest_write:
+ * @manifest: what the manifest says
+ * @path: the PDF file to write; one already there is replaced
+ * @error: where to say what went wrong
+ *
+ * Writes harley_lab_manifest_render()'s PDF into a new file beside
+ * @path, readable by its owner alone, and renames it to @path once it is
+ * whole: a failure (a full disk, say) leaves no half-written manifest,
+ * and any earlier file as it was. @manifest's database is never written
+ * over (%HARLEY_LAB_MANIFEST_ERROR_IS_DATABASE).
+ *
+ * Returns: %TRUE if the manifest was written
+ */
+gboolean
+harley_lab_manifest_write (const HarleyLabManifest  *manifest,
+                           const char               *path,
+                           GError                  **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (manifest != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_filename_display_name (path);
+  if (_harley_render_is_database (manifest->database, path))
+    {
+      g_set_error (error, HARLEY_LAB_MANIFEST_ERROR, HARLEY_LAB_MANIFEST_ERROR_IS_DATABASE,
+                   _("“%s” holds the practice’s records. Save the manifest as another file."), name);
+      return FALSE;
+    }
+  if ((pdf = harley_lab_manifest_render (manifest, NULL, error)) == NULL)
+    return FALSE;
+  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) == 0)
+    return TRUE;
+  /* TRANSLATORS: %s is a file, then the system's reason */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("The manifest could not be saved as “%s”: %s."), name, g_strerror (saved_errno));
+  return FALSE;
+}
