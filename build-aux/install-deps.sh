@@ -10,6 +10,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev libical-dev libenchant-2-dev
+  libsodium-dev
   # run: icons, fonts, SVG loading
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk

@@ -4,6 +4,8 @@
 /* Shared by the tests: a temporary folder per test, and a way to read the
  * database file the way an outsider would. */
 
+#include <stdarg.h>
+#include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -150,6 +152,36 @@ harley_test_run_cli (const char * const  *args,
     return 0;
   g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
   return error->code;
+}
+
+/* harley_test_run_cli() with the arguments one by one, up to NULL. */
+static inline int
+harley_test_cli (char       **out,
+                 char       **err,
+                 const char  *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return harley_test_run_cli ((const char * const *) args->pdata, out, err);
+}
+
+/* How many times @needle is in @text, overlapping or not. */
+static inline guint
+harley_test_count (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
 
 /* A fresh practice database in a folder of its own, for g_test_add (). */

@@ -5,7 +5,6 @@
  * which label each address is on, every glyph inside its label or its
  * envelope's address box to the millimetre, and names in any script. */
 
-#include <string.h>
 #include <poppler.h>
 
 #include "harley-address-labels.h"
@@ -24,6 +23,16 @@
 
 /* Glyph boxes are the font's, a little taller than the ink. */
 #define SLACK         0.3
+
+static const HarleyTestSheet sheet = {
+  LABEL_LEFT, LABEL_TOP, LABEL_WIDTH, LABEL_HEIGHT, PITCH_X, PITCH_Y, 3, HARLEY_ADDRESS_LABELS_PER_SHEET, SLACK,
+};
+
+/* Where things are, in mm */
+#define find_once(pdf, index, part) harley_test_pdf_find_once ((pdf), (index), (part), MM)
+#define label_of(box)               harley_test_label_of (&sheet, (box))
+#define label_rect(label)           harley_test_label_rect (&sheet, (label))
+#define is_inside(box, outer)       harley_test_box_is_inside ((box), (outer), SLACK)
 
 /* Addresses {{{1 */
 
@@ -47,16 +56,6 @@ make_batch (guint n)
 }
 
 static HarleyTestPdf *
-open_pdf (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  return harley_test_pdf_new (document);
-}
-
-static HarleyTestPdf *
 render_labels (GPtrArray *batch,
                guint      first_label)
 {
@@ -66,7 +65,7 @@ render_labels (GPtrArray *batch,
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
-  return open_pdf (bytes);
+  return harley_test_pdf_open_bytes (bytes);
 }
 
 static HarleyTestPdf *
@@ -79,105 +78,7 @@ render_envelopes (GPtrArray  *batch,
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
-  return open_pdf (bytes);
-}
-
-/* Where things are {{{1 */
-
-static HarleyTestBox
-label_rect (guint label)
-{
-  HarleyTestBox box = { LABEL_LEFT + (label % 3) * PITCH_X, LABEL_TOP + (label / 3) * PITCH_Y, 0, 0 };
-
-  box.right = box.left + LABEL_WIDTH;
-  box.bottom = box.top + LABEL_HEIGHT;
-  return box;
-}
-
-static gboolean
-is_inside (const HarleyTestBox *in,
-           const HarleyTestBox *outer)
-{
-  return in->left >= outer->left - SLACK && in->right <= outer->right + SLACK
-         && in->top >= outer->top - SLACK && in->bottom <= outer->bottom + SLACK;
-}
-
-/* The label @box is on, or -1. */
-static int
-label_of (const HarleyTestBox *box)
-{
-  for (guint label = 0; label < HARLEY_ADDRESS_LABELS_PER_SHEET; label++)
-    {
-      HarleyTestBox rect = label_rect (label);
-
-      if (is_inside (box, &rect))
-        return label;
-    }
-  return -1;
-}
-
-/* Where @part is, once, on a page, in mm; fails the test if it is not. */
-static HarleyTestBox
-find_once (HarleyTestPdf *pdf,
-           int            index,
-           const char    *part)
-{
-  g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, index, part, MM);
-
-  if (boxes->len != 1)
-    g_error ("“%s” is %u times on page %d, not once", part, boxes->len, index + 1);
-  return g_array_index (boxes, HarleyTestBox, 0);
-}
-
-/* Every glyph on the page, in mm from the top left; blanks left out. */
-static GArray *
-glyph_boxes (HarleyTestPdf *pdf,
-             int            index)
-{
-  PopplerPage *page = harley_test_pdf_page (pdf, index);
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (HarleyTestBox));
-  double width, height;
-  const char *c = text;
-
-  poppler_page_get_size (page, &width, &height);
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint i = 0; i < n_rects && *c != '\0'; i++, c = g_utf8_next_char (c))
-    {
-      HarleyTestBox box = { MIN (rects[i].x1, rects[i].x2) / MM, MIN (rects[i].y1, rects[i].y2) / MM,
-                            MAX (rects[i].x1, rects[i].x2) / MM, MAX (rects[i].y1, rects[i].y2) / MM };
-
-      if (!g_unichar_isspace (g_utf8_get_char (c)))
-        g_array_append_val (boxes, box);
-    }
-  g_free (rects);
-  return boxes;
-}
-
-/* Each glyph on the page is inside one of the labels in @used. */
-static void
-assert_glyphs_in_labels (HarleyTestPdf *pdf,
-                         int            index,
-                         const guint   *used,
-                         guint          n_used)
-{
-  g_autoptr(GArray) boxes = glyph_boxes (pdf, index);
-
-  g_assert_cmpuint (boxes->len, >, 0);
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      HarleyTestBox *box = &g_array_index (boxes, HarleyTestBox, i);
-      int label = label_of (box);
-      gboolean expected = FALSE;
-
-      for (guint j = 0; j < n_used; j++)
-        expected |= label == (int) used[j];
-      if (!expected)
-        g_error ("A glyph at %.1f, %.1f mm on page %d is not in a label with an address",
-                 box->left, box->top, index + 1);
-    }
+  return harley_test_pdf_open_bytes (bytes);
 }
 
 /* Labels {{{1 */
@@ -187,17 +88,9 @@ test_sheets (void)
 {
   g_autoptr(GPtrArray) batch = make_batch (22);
   g_autoptr(HarleyTestPdf) pdf = render_labels (batch, 0);
-  guint all[HARLEY_ADDRESS_LABELS_PER_SHEET];
-  guint first = 0;
-  double width, height;
 
   g_assert_cmpint (pdf->n_pages, ==, 2);
-  for (int i = 0; i < 2; i++)
-    {
-      poppler_page_get_size (harley_test_pdf_page (pdf, i), &width, &height);
-      g_assert_cmpfloat_with_epsilon (width / MM, 210.0, 0.1);
-      g_assert_cmpfloat_with_epsilon (height / MM, 297.0, 0.1);
-    }
+  harley_test_pdf_assert_size_mm (pdf, 210.0, 297.0);
   for (guint i = 0; i < batch->len; i++)
     {
       g_autofree char *name = g_strdup_printf ("Mrs Ann Patient %02u", i + 1);
@@ -218,10 +111,8 @@ test_sheets (void)
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "NW1 5LT"), ==, 1);
   g_assert_cmpuint (harley_test_pdf_count (pdf, "LONDON"), ==, 22);
   g_assert_cmpuint (harley_test_pdf_count (pdf, "london"), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    all[i] = i;
-  assert_glyphs_in_labels (pdf, 0, all, G_N_ELEMENTS (all));
-  assert_glyphs_in_labels (pdf, 1, &first, 1);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 0, HARLEY_ADDRESS_LABELS_PER_SHEET - 1);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 1, 0, 0);
 }
 
 /* A short address sits in the middle of its label, top to bottom. */
@@ -252,7 +143,6 @@ test_first_label (void)
   HarleyTestBox second = find_once (pdf, 1, "Patient 02");
   HarleyTestBox last = find_once (pdf, 1, "Patient 22");
   HarleyTestBox rect = label_rect (20);
-  guint used = 20;
 
   g_assert_cmpint (pdf->n_pages, ==, 2);
   g_assert_cmpint (label_of (&first), ==, 20);
@@ -264,7 +154,7 @@ test_first_label (void)
   g_assert_cmpint (label_of (&last), ==, 20);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "Patient"), ==, 1);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "Patient"), ==, 21);
-  assert_glyphs_in_labels (pdf, 0, &used, 1);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 20, 20);
 
   /* The 22nd label would be a third sheet's first */
   g_ptr_array_set_size (batch, 21);
@@ -290,7 +180,6 @@ test_long_address (void)
                           "Greater London", "LONDON", "NW1 5LT" };
   g_autoptr(GPtrArray) batch = make_batch (2);
   g_autoptr(HarleyTestPdf) pdf = NULL;
-  guint used[] = { 0, 1 };
 
   g_strfreev (batch->pdata[0]);
   batch->pdata[0] = g_strdupv ((char **) lines);
@@ -307,7 +196,7 @@ test_long_address (void)
       g_assert_cmpuint (on_first, ==, 1);
     }
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "Patient 02") }), ==, 1);
-  assert_glyphs_in_labels (pdf, 0, used, G_N_ELEMENTS (used));
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 0, 1);
 }
 
 /* DL envelopes {{{1 */
@@ -327,7 +216,7 @@ test_envelopes (void)
     {
       g_autofree char *name = g_strdup_printf ("Mrs Ann Patient %02d", i + 1);
       HarleyTestBox top, bottom, from;
-      g_autoptr(GArray) glyphs = glyph_boxes (pdf, i);
+      g_autoptr(GArray) glyphs = harley_test_pdf_glyph_boxes (pdf, i, MM);
 
       poppler_page_get_size (harley_test_pdf_page (pdf, i), &width, &height);
       g_assert_cmpfloat_with_epsilon (width / MM, 220.0, 0.1);
@@ -358,38 +247,6 @@ test_envelopes (void)
 
 /* Other scripts {{{1 */
 
-/* @text without its spaces and bidi marks, which Poppler puts into
- * right-to-left text where it likes. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-
-      if (!g_unichar_isspace (u) && g_unichar_type (u) != G_UNICODE_FORMAT)
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-has_text (HarleyTestPdf *pdf,
-          int            index,
-          const char    *part)
-{
-  g_autofree char *text = poppler_page_get_text (harley_test_pdf_page (pdf, index));
-  g_autofree char *page = squeeze (text);
-  g_autofree char *wanted = squeeze (part);
-
-  g_autofree char *backwards = g_utf8_strreverse (wanted, -1);
-
-  /* Right-to-left text may come out in the order it is drawn */
-  return strstr (page, wanted) != NULL || strstr (page, backwards) != NULL;
-}
-
 static void
 test_other_scripts (void)
 {
@@ -413,8 +270,8 @@ test_other_scripts (void)
     {
       g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (labels, 0, names[i], MM);
 
-      g_assert_true (has_text (labels, 0, names[i]));
-      g_assert_true (has_text (envelopes, i, names[i]));
+      g_assert_true (harley_test_pdf_has_text (labels, 0, names[i]));
+      g_assert_true (harley_test_pdf_has_text (envelopes, i, names[i]));
       /* Poppler finds Arabic only as letters, not as a phrase */
       if (i == ARABIC)
         continue;

@@ -4,6 +4,7 @@
  * it; a message left only where the patient has agreed to messages; the
  * results letter suggested after three failed calls since the review. */
 
+#include "harley-diary.h"
 #include "harley-test-sample.h"
 
 static gint64
@@ -91,6 +92,55 @@ test_calls_letter (Fixture       *f,
   g_assert_false (harley_sample_suggests_letter (f->db.store, sample));
 }
 
+/* The calls about a sample, oldest first: who made each, whom it was
+ * to, what came of it; none about another sample, or about none. */
+static void
+test_list_calls (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 sample = sample_in (f, HARLEY_SAMPLE_REVIEWED);
+  gint64 other_sample = sample_in (f, HARLEY_SAMPLE_REVIEWED);
+  HarleyCallNew patient = { .patient_id = f->patient, .sample_id = sample, .outcome = HARLEY_CALL_NO_ANSWER,
+                            .note = "Rang twice" };
+  HarleyCallNew chase = { .contact_id = f->histology, .sample_id = sample, .outcome = HARLEY_CALL_MESSAGE };
+  HarleyCallNew about_none = { .patient_id = f->patient, .outcome = HARLEY_CALL_SPOKE };
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  const HarleyCall *first, *second;
+
+  g_assert_cmpint (harley_call_add (f->db.store, &patient, &error), >, 0);
+  g_assert_cmpint (harley_call_add (f->db.store, &chase, &error), >, 0);
+  g_assert_cmpint (harley_call_add (f->db.store, &about_none, &error), >, 0);
+  call (f, other_sample, HARLEY_CALL_SPOKE);
+  g_assert_true (harley_store_exec (f->db.store, "UPDATE call SET by = 'Sam Reception' WHERE contact_id IS NOT NULL",
+                                    NULL));
+
+  calls = harley_sample_list_calls (f->db.store, sample, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 2);
+  first = g_ptr_array_index (calls, 0);
+  second = g_ptr_array_index (calls, 1);
+  g_assert_cmpint (first->id, <, second->id);
+  g_assert_cmpstr (first->at, <=, second->at);
+  g_assert_cmpstr (first->by, ==, harley_diary_user ());
+  g_assert_cmpint (first->outcome, ==, HARLEY_CALL_NO_ANSWER);
+  g_assert_cmpint (first->patient_id, ==, f->patient);
+  g_assert_cmpint (first->contact_id, ==, 0);
+  g_assert_null (first->contact_name);
+  g_assert_cmpstr (first->note, ==, "Rang twice");
+  g_assert_cmpstr (second->by, ==, "Sam Reception");
+  g_assert_cmpint (second->outcome, ==, HARLEY_CALL_MESSAGE);
+  g_assert_cmpint (second->patient_id, ==, 0);
+  g_assert_cmpint (second->contact_id, ==, f->histology);
+  g_assert_cmpstr (second->contact_name, ==, "Northgate Dermatopathology");
+  g_assert_null (second->note);
+
+  none = harley_sample_list_calls (f->db.store, 9999, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -100,6 +150,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/call/consent", test_calls_consent);
   ADD ("/call/letter-after-three", test_calls_letter);
+  ADD ("/call/list", test_list_calls);
 #undef ADD
 
   return g_test_run ();

@@ -86,34 +86,6 @@ fixture_tear_down (Fixture       *f,
   harley_test_db_tear_down (&f->db, data);
 }
 
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return harley_test_run_cli ((const char * const *) args->pdata, out, err);
-}
-
-static guint
-count (const char *text,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static gint64
 count_letters (Fixture *f)
 {
@@ -131,11 +103,11 @@ new_letter (Fixture    *f,
   g_autofree char *out = NULL;
 
   if (to != NULL)
-    g_assert_cmpint (run (&out, NULL, "-d", f->db.path, "letters", "new", "--patient", id, "--template", template,
-                          "--to", to, NULL), ==, 0);
+    g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->db.path, "letters", "new", "--patient", id, "--template",
+                                      template, "--to", to, NULL), ==, 0);
   else
-    g_assert_cmpint (run (&out, NULL, "-d", f->db.path, "letters", "new", "--patient", id, "--template", template,
-                          NULL), ==, 0);
+    g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->db.path, "letters", "new", "--patient", id, "--template",
+                                      template, NULL), ==, 0);
   g_assert_true (g_str_has_suffix (out, "\n"));
   return g_ascii_strtoll (out, NULL, 10);
 }
@@ -149,15 +121,15 @@ test_templates_list (Fixture       *f,
   g_autofree char *table = NULL;
   g_autofree char *json = NULL;
 
-  g_assert_cmpint (run (&table, NULL, "-d", f->db.path, "templates", "list", NULL), ==, 0);
-  g_assert_cmpuint (count (table, "came with Harley"), ==, 6);
+  g_assert_cmpint (harley_test_cli (&table, NULL, "-d", f->db.path, "templates", "list", NULL), ==, 0);
+  g_assert_cmpuint (harley_test_count (table, "came with Harley"), ==, 6);
   g_assert_nonnull (strstr (table, "Clinic letter to the GP  (to: gp)"));
 
-  g_assert_cmpint (run (&json, NULL, "-d", f->db.path, "templates", "list", "--json", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&json, NULL, "-d", f->db.path, "templates", "list", "--json", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (json, "[\n  {\"id\": "));
   g_assert_true (g_str_has_suffix (json, "}\n]\n"));
-  g_assert_cmpuint (count (json, "{\"id\": "), ==, 6);
-  g_assert_cmpuint (count (json, "\"shipped\": true"), ==, 6);
+  g_assert_cmpuint (harley_test_count (json, "{\"id\": "), ==, 6);
+  g_assert_cmpuint (harley_test_count (json, "\"shipped\": true"), ==, 6);
   g_assert_nonnull (strstr (json, "\"name\": \"Clinic letter to the GP\""));
   g_assert_nonnull (strstr (json, "\"default_to\": \"gp\""));
   /* The description's “Please, write to me” keeps its quotes as UTF-8 */
@@ -197,22 +169,23 @@ test_new_refused (Fixture       *f,
   g_autofree char *err_merge = NULL;
   g_autofree char *err_to = NULL;
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->db.path, "letters", "new", "--patient", patient,
-                        "--template", "Clinic letter to the GP", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->db.path, "letters", "new", "--patient", patient,
+                                    "--template", "Clinic letter to the GP", NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "Mrs Zoë Eliot has no GP in their record"));
 
-  g_assert_cmpint (run (NULL, &err_template, "-d", f->db.path, "letters", "new", "--patient", patient,
-                        "--template", "Thank-you note", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_template, "-d", f->db.path, "letters", "new", "--patient", patient,
+                                    "--template", "Thank-you note", NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_template, "There is no letter template called “Thank-you note”."));
 
   /* The clinic letter needs an appointment's date and place */
-  g_assert_cmpint (run (NULL, &err_merge, "-d", f->db.path, "letters", "new", "--patient", with_gp,
-                        "--template", "Clinic letter to the GP", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_merge, "-d", f->db.path, "letters", "new", "--patient", with_gp,
+                                    "--template", "Clinic letter to the GP", NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_merge, "line 3, column 100"));
   g_assert_nonnull (strstr (err_merge, "{{appointment.date}}"));
 
-  g_assert_cmpint (run (NULL, &err_to, "-d", f->db.path, "letters", "new", "--patient", with_gp,
-                        "--template", "Results letter", "--to", "contact:x", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_to, "-d", f->db.path, "letters", "new", "--patient", with_gp,
+                                    "--template", "Results letter", "--to", "contact:x", NULL),
+                   ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_to, "--to must be"));
 
   g_assert_cmpint (count_letters (f), ==, 0);
@@ -231,19 +204,21 @@ test_list (Fixture       *f,
   new_letter (f, f->with_gp, "Results letter", "gp");
   new_letter (f, f->without_gp, "Results letter", "patient");
 
-  g_assert_cmpint (run (&json, NULL, "-d", f->db.path, "letters", "list", "--state", "draft", "--json", NULL), ==, 0);
-  g_assert_cmpuint (count (json, "\"state\": \"draft\", \"version\": 1"), ==, 2);
+  g_assert_cmpint (harley_test_cli (&json, NULL, "-d", f->db.path, "letters", "list", "--state", "draft", "--json",
+                                    NULL), ==, 0);
+  g_assert_cmpuint (harley_test_count (json, "\"state\": \"draft\", \"version\": 1"), ==, 2);
   g_assert_nonnull (strstr (json, "{\"id\": 1, \"patient_id\": 1, \"patient\": \"Mrs Zoë Brontë\", "
                                   "\"subject\": \"Results letter\""));
   g_assert_nonnull (strstr (json, "{\"id\": 2, \"patient_id\": 2, \"patient\": \"Mrs Zoë Eliot\""));
 
-  g_assert_cmpint (run (&typed, NULL, "-d", f->db.path, "letters", "list", "--state", "typed", "--json", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&typed, NULL, "-d", f->db.path, "letters", "list", "--state", "typed", "--json",
+                                    NULL), ==, 0);
   g_assert_cmpstr (typed, ==, "[]\n");
 
-  g_assert_cmpint (run (&table, NULL, "-d", f->db.path, "letters", "list", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&table, NULL, "-d", f->db.path, "letters", "list", NULL), ==, 0);
   g_assert_nonnull (strstr (table, "Mrs Zoë Brontë  Results letter  Draft, version 1"));
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->db.path, "letters", "list", "--state", "lost", NULL),
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->db.path, "letters", "list", "--state", "lost", NULL),
                    ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "--state must be"));
 }
@@ -259,20 +234,21 @@ test_render (Fixture       *f,
   const char *bytes;
 
   new_letter (f, f->with_gp, "Results letter", "gp");
-  g_assert_cmpint (run (NULL, NULL, "-d", f->db.path, "letters", "render", "1", "--output", f->pdf, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->db.path, "letters", "render", "1", "--output", f->pdf, NULL),
+                   ==, 0);
   pdf = harley_test_read_file (f->pdf);
   bytes = g_bytes_get_data (pdf, &length);
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (bytes, 5, "%PDF-", 5);
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->db.path, "letters", "render", "1", "--output", f->db.path, NULL),
-                   ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->db.path, "letters", "render", "1", "--output", f->db.path,
+                                    NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "would replace the practice database"));
   db = harley_test_read_file (f->db.path);
   g_assert_cmpmem (g_bytes_get_data (db, NULL), 15, "SQLite format 3", 15);
   g_assert_cmpint (count_letters (f), ==, 1);
 
-  g_assert_cmpint (run (NULL, NULL, "-d", f->db.path, "letters", "render", "7", "--output", f->pdf, NULL),
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->db.path, "letters", "render", "7", "--output", f->pdf, NULL),
                    ==, HARLEY_CLI_EXIT_USAGE);
 }
 
@@ -296,7 +272,8 @@ test_render_approved (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (run (NULL, NULL, "-d", f->db.path, "letters", "render", "1", "--output", f->pdf, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->db.path, "letters", "render", "1", "--output", f->pdf, NULL),
+                   ==, 0);
   written = harley_test_read_file (f->pdf);
   g_assert_true (g_bytes_equal (written, frozen));
 }

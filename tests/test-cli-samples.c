@@ -135,34 +135,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Running harley-cli {{{1 */
 
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return harley_test_run_cli ((const char * const *) args->pdata, out, err);
-}
-
-static guint
-count (const char *text,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static char *
 id_text (gint64 id)
 {
@@ -180,9 +152,10 @@ add_sample (Fixture    *f,
   g_autofree char *lab_id = id_text (lab);
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run (&out, NULL, "-d", f->db.path, "samples", "add", "--patient", patient_id, "--type",
-                        "histology", "--lab", lab_id, "--site", "left cheek", "--description",
-                        "shave biopsy, pigmented lesion", "--taken", taken != NULL ? taken : f->today, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->db.path, "samples", "add", "--patient", patient_id, "--type",
+                                    "histology", "--lab", lab_id, "--site", "left cheek", "--description",
+                                    "shave biopsy, pigmented lesion", "--taken", taken != NULL ? taken : f->today,
+                                    NULL), ==, 0);
   g_assert_true (g_str_has_suffix (out, "\n"));
   return g_ascii_strtoll (out, NULL, 10);
 }
@@ -195,8 +168,8 @@ send_sample (Fixture    *f,
   g_autofree char *sample = id_text (id);
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run (&out, NULL, "-d", f->db.path, "samples", "send", sample, "--method", "courier",
-                        "--date", date != NULL ? date : f->today, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->db.path, "samples", "send", sample, "--method", "courier",
+                                    "--date", date != NULL ? date : f->today, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Sample "));
 }
 
@@ -266,8 +239,8 @@ test_whole_path (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT expected_by > sent_on FROM sample WHERE id = 1"), ==, 1);
 
   sample = id_text (id);
-  g_assert_cmpint (run (&result, NULL, "-d", f->db.path, "results", "add", "--sample", sample, "--text", f->text,
-                        "--abnormal", "--report", f->report, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&result, NULL, "-d", f->db.path, "results", "add", "--sample", sample, "--text",
+                                    f->text, "--abnormal", "--report", f->report, NULL), ==, 0);
   g_assert_cmpint (g_ascii_strtoll (result, NULL, 10), ==, 1);
   harley_test_assert_query_text (f->db.path, "SELECT report FROM result WHERE sample_id = 1",
                                  "Basal cell carcinoma, completely excised.");
@@ -279,14 +252,15 @@ test_whole_path (Fixture       *f,
   expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   g_assert_cmpstr (sha256, ==, expected);
 
-  g_assert_cmpint (run (&json, NULL, "-d", f->db.path, "samples", "list", "--json", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&json, NULL, "-d", f->db.path, "samples", "list", "--json", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (json, "[\n  {\"id\": 1, \"patient_id\": 1, \"patient\": \"BRONTË, Zoë\", "
                                          "\"type\": \"histology\", \"state\": \"received\", \"site\": \"left cheek\""));
   g_assert_true (g_str_has_suffix (json, ", \"overdue\": false, \"result_id\": 1}\n]\n"));
-  g_assert_cmpuint (count (json, "\"sent_method\": \"courier\""), ==, 1);
-  g_assert_cmpuint (count (json, "\"lab\": \"The Doctors Laboratory\""), ==, 1);
+  g_assert_cmpuint (harley_test_count (json, "\"sent_method\": \"courier\""), ==, 1);
+  g_assert_cmpuint (harley_test_count (json, "\"lab\": \"The Doctors Laboratory\""), ==, 1);
 
-  g_assert_cmpint (run (&table, NULL, "-d", f->db.path, "samples", "list", "--state", "received", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&table, NULL, "-d", f->db.path, "samples", "list", "--state", "received", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (table, "BRONTË, Zoë  Histology (skin biopsy) · left cheek  Result received  "
                                    "The Doctors Laboratory"));
 }
@@ -308,8 +282,8 @@ test_no_skipping (Fixture       *f,
 
   sample = id_text (id);
   before = snapshot (f->db.path);
-  g_assert_cmpint (run (NULL, &err, "-d", f->db.path, "results", "add", "--sample", sample, "--text", f->text,
-                        "--report", f->report, NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->db.path, "results", "add", "--sample", sample, "--text",
+                                    f->text, "--report", f->report, NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "This sample has not been sent yet: mark it sent first."));
   after = snapshot (f->db.path);
   g_assert_cmpstr (after, ==, before);
@@ -320,18 +294,18 @@ test_no_skipping (Fixture       *f,
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = snapshot (f->db.path);
-  g_assert_cmpint (run (NULL, &err_again, "-d", f->db.path, "samples", "send", sample, NULL),
+  g_assert_cmpint (harley_test_cli (NULL, &err_again, "-d", f->db.path, "samples", "send", sample, NULL),
                    ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_again, "already “Sent”"));
   after = snapshot (f->db.path);
   g_assert_cmpstr (after, ==, before);
 
-  g_assert_cmpint (run (NULL, NULL, "-d", f->db.path, "results", "add", "--sample", sample, "--text", f->text, NULL),
-                   ==, 0);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->db.path, "results", "add", "--sample", sample, "--text",
+                                    f->text, NULL), ==, 0);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = snapshot (f->db.path);
-  g_assert_cmpint (run (NULL, &err_back, "-d", f->db.path, "samples", "send", sample, NULL),
+  g_assert_cmpint (harley_test_cli (NULL, &err_back, "-d", f->db.path, "samples", "send", sample, NULL),
                    ==, HARLEY_CLI_EXIT_USAGE);
   after = snapshot (f->db.path);
   g_assert_cmpstr (after, ==, before);
@@ -357,22 +331,23 @@ test_overdue (Fixture       *f,
   send_sample (f, forgotten, long_ago);
   send_sample (f, recent, NULL);
   send_sample (f, answered, long_ago);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->db.path, "results", "add", "--sample", answered_text, "--text", f->text,
-                        NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->db.path, "results", "add", "--sample", answered_text,
+                                    "--text", f->text, NULL), ==, 0);
 
-  g_assert_cmpint (run (&json, NULL, "-d", f->db.path, "samples", "list", "--overdue", "--json", NULL), ==, 0);
-  g_assert_cmpuint (count (json, "{\"id\": "), ==, 1);
+  g_assert_cmpint (harley_test_cli (&json, NULL, "-d", f->db.path, "samples", "list", "--overdue", "--json", NULL),
+                   ==, 0);
+  g_assert_cmpuint (harley_test_count (json, "{\"id\": "), ==, 1);
   g_assert_true (g_str_has_prefix (json, "[\n  {\"id\": 1, \"patient_id\": 1, \"patient\": \"BRONTË, Zoë\""));
-  g_assert_cmpuint (count (json, "\"overdue\": true"), ==, 1);
+  g_assert_cmpuint (harley_test_count (json, "\"overdue\": true"), ==, 1);
 
-  g_assert_cmpint (run (&table, NULL, "-d", f->db.path, "samples", "list", "--overdue", NULL), ==, 0);
-  g_assert_cmpuint (count (table, "\n"), ==, 1);
+  g_assert_cmpint (harley_test_cli (&table, NULL, "-d", f->db.path, "samples", "list", "--overdue", NULL), ==, 0);
+  g_assert_cmpuint (harley_test_count (table, "\n"), ==, 1);
   g_assert_nonnull (strstr (table, ", OVERDUE"));
   g_assert_nonnull (strstr (table, "BRONTË, Zoë"));
 
   /* --state and --overdue together */
-  g_assert_cmpint (run (&none, &err, "-d", f->db.path, "samples", "list", "--overdue", "--state", "received", NULL),
-                   ==, 0);
+  g_assert_cmpint (harley_test_cli (&none, &err, "-d", f->db.path, "samples", "list", "--overdue", "--state",
+                                    "received", NULL), ==, 0);
   g_assert_cmpstr (none, ==, "");
   g_assert_nonnull (strstr (err, "No samples are overdue."));
 }
@@ -404,8 +379,8 @@ test_truncated_pdf (Fixture       *f,
     {
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run (NULL, &err, "-d", f->db.path, "results", "add", "--sample", sample, "--text", f->text,
-                            "--report", reports[i], NULL), ==, HARLEY_CLI_EXIT_USAGE);
+      g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->db.path, "results", "add", "--sample", sample, "--text",
+                                        f->text, "--report", reports[i], NULL), ==, HARLEY_CLI_EXIT_USAGE);
       g_assert_nonnull (strstr (err, reasons[i]));
     }
   after = snapshot (f->db.path);
@@ -441,8 +416,8 @@ test_manifest (Fixture       *f,
   send_sample (f, second, yesterday);
   send_sample (f, elsewhere, yesterday);
   send_sample (f, later, NULL);
-  g_assert_cmpint (run (&out, &err, "-d", f->db.path, "samples", "manifest", "--lab", lab, "--date", yesterday,
-                        "--output", pdf_path, NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&out, &err, "-d", f->db.path, "samples", "manifest", "--lab", lab, "--date",
+                                    yesterday, "--output", pdf_path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Wrote the manifest of 2 samples sent to The Doctors Laboratory"));
 
   pdf = harley_test_pdf_open_file (pdf_path);
@@ -467,16 +442,16 @@ test_manifest (Fixture       *f,
 
   /* A day with nothing sent there, the database as --output, a contact
    * that is not a laboratory: exit 2, no file */
-  g_assert_cmpint (run (NULL, &err_empty, "-d", f->db.path, "samples", "manifest", "--lab", other_lab, "--date",
-                        f->today, "--output", empty_path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_empty, "-d", f->db.path, "samples", "manifest", "--lab", other_lab,
+                                    "--date", f->today, "--output", empty_path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_empty, "No samples were sent to Northgate Dermatopathology on"));
   g_assert_false (g_file_test (empty_path, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run (NULL, &err_db, "-d", f->db.path, "samples", "manifest", "--lab", lab, "--date", yesterday,
-                        "--output", f->db.path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_db, "-d", f->db.path, "samples", "manifest", "--lab", lab, "--date",
+                                    yesterday, "--output", f->db.path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_db, "would replace the practice database"));
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM sample"), ==, 4);
-  g_assert_cmpint (run (NULL, &err_lab, "-d", f->db.path, "samples", "manifest", "--lab", "999", "--date", yesterday,
-                        "--output", empty_path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err_lab, "-d", f->db.path, "samples", "manifest", "--lab", "999", "--date",
+                                    yesterday, "--output", empty_path, NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err_lab, "There is no laboratory 999"));
   g_assert_false (g_file_test (empty_path, G_FILE_TEST_EXISTS));
 }
@@ -552,11 +527,11 @@ test_calls (Fixture       *f,
   gint64 id = add_sample (f, f->patient, f->lab, NULL);
 
   sample = id_text (id);
-  g_assert_cmpint (run (&out, NULL, "-d", f->db.path, "calls", "add", "--patient", patient, "--outcome", "no-answer",
-                        "--sample", sample, "--note", "rang twice", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->db.path, "calls", "add", "--patient", patient, "--outcome",
+                                    "no-answer", "--sample", sample, "--note", "rang twice", NULL), ==, 0);
   g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), ==, 1);
-  g_assert_cmpint (run (&out_message, NULL, "-d", f->db.path, "calls", "add", "--patient", other, "--outcome",
-                        "message", NULL), ==, 0);
+  g_assert_cmpint (harley_test_cli (&out_message, NULL, "-d", f->db.path, "calls", "add", "--patient", other,
+                                    "--outcome", "message", NULL), ==, 0);
   g_assert_cmpint (g_ascii_strtoll (out_message, NULL, 10), ==, 2);
   harley_test_assert_query_text (f->db.path, "SELECT outcome || ' ' || note FROM call WHERE id = 1",
                                  "no-answer rang twice");

@@ -37,31 +37,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Running the program {{{1 */
 
-static int
-run_argv (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  return harley_test_run_cli (args, out, err);
-}
-
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_argv ((const char * const *) args->pdata, out, err);
-}
-
 static gint64
 count_patients (const char *path)
 {
@@ -76,7 +51,7 @@ static void
 make_demo (Fixture    *f,
            const char *n)
 {
-  g_assert_cmpint (run (NULL, NULL, "--database", f->path, "demo", "--patients", n, "--seed", "5", NULL),
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "--database", f->path, "demo", "--patients", n, "--seed", "5", NULL),
                    ==, HARLEY_CLI_EXIT_OK);
 }
 
@@ -330,7 +305,7 @@ test_init (Fixture       *f,
   g_autofree char *out = NULL;
   struct stat st;
 
-  g_assert_cmpint (run (&out, NULL, "--database", path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "--database", path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "Created"));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -340,9 +315,9 @@ test_init (Fixture       *f,
 
   /* Again: the same database, opened and ready. */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run (&out, NULL, "init", "--database", path, NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "init", "--database", path, NULL), ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "ready"));
-  g_assert_cmpint (run (NULL, NULL, "init", "extra", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "init", "extra", NULL), ==, HARLEY_CLI_EXIT_USAGE);
 }
 
 static void
@@ -370,7 +345,7 @@ test_demo_and_search (Fixture       *f,
   dob = harley_format_date (harley_patient_get_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH));
   nhs = harley_format_nhs_number (harley_patient_get_text (patient, HARLEY_PATIENT_NHS_NUMBER));
 
-  g_assert_cmpint (run (&out, NULL, "-d", f->path, "patients", "search", family, "--limit", "200", NULL),
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->path, "patients", "search", family, "--limit", "200", NULL),
                    ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "Date of birth"));
   g_assert_nonnull (strstr (out, upper));
@@ -380,7 +355,8 @@ test_demo_and_search (Fixture       *f,
     g_assert_nonnull (strstr (out, nhs));
 
   /* A second demo is refused: the register is not empty. */
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "demo", "--patients", "10", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "demo", "--patients", "10", NULL),
+                   ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_cmpint (count_patients (f->path), ==, 200);
 }
 
@@ -409,8 +385,8 @@ test_search_json (Fixture       *f,
   Json *patients;
 
   make_demo (f, "200");
-  g_assert_cmpint (run (&out, &err, "-d", f->path, "patients", "search", "--json", "--limit", "500", "a", NULL),
-                   ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, &err, "-d", f->path, "patients", "search", "--json", "--limit", "500", "a",
+                                    NULL), ==, HARLEY_CLI_EXIT_OK);
   json = parse_json (out);
   g_assert_cmpstr (json_string (json, "query"), ==, "a");
   g_assert_cmpstr (json_string (json, "kind"), ==, "name");
@@ -424,7 +400,7 @@ test_search_json (Fixture       *f,
   g_clear_pointer (&out, g_free);
 
   /* Nothing found is an empty list, not an error. */
-  g_assert_cmpint (run (&out, NULL, "-d", f->path, "patients", "search", "--json", "zzzzzz", NULL),
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->path, "patients", "search", "--json", "zzzzzz", NULL),
                    ==, HARLEY_CLI_EXIT_OK);
   json = parse_json (out);
   g_assert_cmpuint (json_member (json, "patients")->children->len, ==, 0);
@@ -432,8 +408,8 @@ test_search_json (Fixture       *f,
   g_clear_pointer (&out, g_free);
 
   /* --limit */
-  g_assert_cmpint (run (&out, NULL, "-d", f->path, "patients", "search", "--json", "--limit", "3", "a", NULL),
-                   ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->path, "patients", "search", "--json", "--limit", "3", "a",
+                                    NULL), ==, HARLEY_CLI_EXIT_OK);
   json = parse_json (out);
   g_assert_cmpuint (json_member (json, "patients")->children->len, ==, 3);
   g_assert_cmpint (json_member (json, "more")->number, ==, 1);
@@ -442,7 +418,7 @@ test_search_json (Fixture       *f,
 static void
 init_database (Fixture *f)
 {
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
 }
 
 static void
@@ -457,11 +433,11 @@ test_add (Fixture       *f,
   gint64 id;
 
   init_database (f);
-  g_assert_cmpint (run (&out, NULL, "-d", f->path, "patients", "add", "--title", "Ms", "--given", "Siobhán",
-                        "--family", "O'Brien-Łukasiewicz", "--preferred", "Shiv", "--dob", "07/03/1965",
-                        "--nhs", "943 476 5919", "--postcode", "sw1a1aa", "--mobile", "+44 7700 900123",
-                        "--address", "Flat 2", "--address", "12 Harley Street", "--town", "London",
-                        "--sex", "female", "--email", "Siobhan@Example.com", NULL),
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->path, "patients", "add", "--title", "Ms", "--given",
+                                    "Siobhán", "--family", "O'Brien-Łukasiewicz", "--preferred", "Shiv", "--dob",
+                                    "07/03/1965", "--nhs", "943 476 5919", "--postcode", "sw1a1aa", "--mobile",
+                                    "+44 7700 900123", "--address", "Flat 2", "--address", "12 Harley Street",
+                                    "--town", "London", "--sex", "female", "--email", "Siobhan@Example.com", NULL),
                    ==, HARLEY_CLI_EXIT_OK);
   id = g_ascii_strtoll (out, &end, 10);
   g_assert_cmpint (id, >, 0);
@@ -504,7 +480,7 @@ assert_refused (Fixture    *f,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_assert_cmpint (run_argv ((const char * const *) args->pdata, &out, &err), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_run_cli ((const char * const *) args->pdata, &out, &err), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, expected_in_message));
   g_assert_cmpint (count_patients (f->path), ==, before);
@@ -517,8 +493,9 @@ test_add_refused (Fixture       *f,
   g_autofree char *err = NULL;
 
   init_database (f);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "patients", "add", "--given", "Jane", "--family", "Smith",
-                        "--dob", "1965-03-07", "--nhs", "9434765919", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "patients", "add", "--given", "Jane", "--family",
+                                    "Smith", "--dob", "1965-03-07", "--nhs", "9434765919", NULL),
+                   ==, HARLEY_CLI_EXIT_OK);
   g_assert_cmpint (count_patients (f->path), ==, 1);
 
   /* A wrong check digit */
@@ -543,8 +520,9 @@ test_add_refused (Fixture       *f,
   /* Same name and birthday: a warning, unless the secretary says it is
    * someone else. */
   assert_refused (f, "--allow-duplicate-name", "--given", "jane", "--family", "SMITH", "--dob", "07/03/1965", NULL);
-  g_assert_cmpint (run (NULL, &err, "-d", f->path, "patients", "add", "--given", "Jane", "--family", "Smith",
-                        "--dob", "1965-03-07", "--allow-duplicate-name", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->path, "patients", "add", "--given", "Jane", "--family",
+                                    "Smith", "--dob", "1965-03-07", "--allow-duplicate-name", NULL),
+                   ==, HARLEY_CLI_EXIT_OK);
   g_assert_cmpint (count_patients (f->path), ==, 2);
 }
 
@@ -554,12 +532,12 @@ test_missing_database (Fixture       *f,
 {
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->path, "patients", "search", "smith", NULL),
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->path, "patients", "search", "smith", NULL),
                    ==, HARLEY_CLI_EXIT_NO_DATABASE);
   g_assert_nonnull (strstr (err, "harley-cli init"));
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_NO_DATABASE);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "patients", "add", "--given", "A", "--family", "B",
-                        "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_NO_DATABASE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_NO_DATABASE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "patients", "add", "--given", "A", "--family", "B",
+                                    "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_NO_DATABASE);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
@@ -579,7 +557,7 @@ assert_help (const char *usage,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_assert_cmpint (run_argv ((const char * const *) args->pdata, &out, &err), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_run_cli ((const char * const *) args->pdata, &out, &err), ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "Usage:"));
   g_assert_nonnull (strstr (out, usage));
   g_assert_nonnull (strstr (out, "--database"));
@@ -605,7 +583,7 @@ test_help (void)
   assert_help ("--allow-duplicate-name", "help", "patients", "add", NULL);
 
   /* Every exit status is documented. */
-  g_assert_cmpint (run (&out, NULL, "--help", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "--help", NULL), ==, HARLEY_CLI_EXIT_OK);
   for (int code = HARLEY_CLI_EXIT_OK; code <= HARLEY_CLI_EXIT_NO_DATABASE; code++)
     {
       g_autofree char *line = g_strdup_printf ("\n  %d  ", code);
@@ -615,16 +593,16 @@ test_help (void)
   g_assert_nonnull (strstr (out, "Exit status"));
 
   /* Mistakes: the help goes to stderr and the status says so. */
-  g_assert_cmpint (run (NULL, &err, NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "Usage:"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (NULL, &err, "frobnicate", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "frobnicate", NULL), ==, HARLEY_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (err, "frobnicate"));
-  g_assert_cmpint (run (NULL, NULL, "patients", NULL), ==, HARLEY_CLI_EXIT_USAGE);
-  g_assert_cmpint (run (NULL, NULL, "patients", "delete", NULL), ==, HARLEY_CLI_EXIT_USAGE);
-  g_assert_cmpint (run (NULL, NULL, "--bogus", NULL), ==, HARLEY_CLI_EXIT_USAGE);
-  g_assert_cmpint (run (NULL, NULL, "demo", "--patients", "many", NULL), ==, HARLEY_CLI_EXIT_USAGE);
-  g_assert_cmpint (run (NULL, NULL, "demo", "--patients", "-1", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "patients", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "patients", "delete", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "--bogus", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "demo", "--patients", "many", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "demo", "--patients", "-1", NULL), ==, HARLEY_CLI_EXIT_USAGE);
 }
 
 static void
@@ -634,7 +612,7 @@ test_check_good (Fixture       *f,
   g_autofree char *out = NULL;
 
   make_demo (f, "50");
-  g_assert_cmpint (run (&out, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "sound"));
   g_assert_nonnull (strstr (out, "50 patients"));
 }
@@ -659,11 +637,11 @@ test_check_not_harley (Fixture       *f,
   g_assert_true (g_file_set_contents (f->path, (const char *) noise->data, noise->len, &error));
   before = harley_test_read_file (f->path);
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_NOT_HARLEY);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_NOT_HARLEY);
   g_assert_nonnull (strstr (err, "not a Harley practice database"));
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "patients", "search", "smith", NULL),
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "patients", "search", "smith", NULL),
                    ==, HARLEY_CLI_EXIT_NOT_HARLEY);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "demo", "--patients", "5", NULL),
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "demo", "--patients", "5", NULL),
                    ==, HARLEY_CLI_EXIT_NOT_HARLEY);
   after = harley_test_read_file (f->path);
   g_assert_true (g_bytes_equal (before, after));
@@ -707,10 +685,10 @@ test_check_damaged (Fixture       *f,
   damage_index (f->path);
   before = harley_test_read_file (f->path);
 
-  g_assert_cmpint (run (NULL, &err, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_DAMAGED);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_DAMAGED);
   g_assert_nonnull (strstr (err, "damaged"));
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "patients", "add", "--given", "A", "--family", "B",
-                        "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_DAMAGED);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "patients", "add", "--given", "A", "--family", "B",
+                                    "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_DAMAGED);
   after = harley_test_read_file (f->path);
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -726,10 +704,12 @@ test_in_use (Fixture       *f,
   init_database (f);
   store = harley_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run (NULL, &err, "-d", f->path, "patients", "search", "smith", NULL), ==, HARLEY_CLI_EXIT_IN_USE);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", f->path, "patients", "search", "smith", NULL),
+                   ==, HARLEY_CLI_EXIT_IN_USE);
   g_assert_nonnull (strstr (err, "already open"));
   g_clear_object (&store);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "patients", "search", "smith", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "patients", "search", "smith", NULL),
+                   ==, HARLEY_CLI_EXIT_OK);
 }
 
 static void
@@ -740,10 +720,10 @@ test_read_only (Fixture       *f,
   g_autofree char *path = g_build_filename (folder, "practice.db", NULL);
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run (NULL, NULL, "-d", path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", path, "init", NULL), ==, HARLEY_CLI_EXIT_OK);
   g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
-  g_assert_cmpint (run (NULL, &err, "-d", path, "patients", "add", "--given", "A", "--family", "B",
-                        "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_READ_ONLY);
+  g_assert_cmpint (harley_test_cli (NULL, &err, "-d", path, "patients", "add", "--given", "A", "--family", "B",
+                                    "--dob", "1970-01-01", NULL), ==, HARLEY_CLI_EXIT_READ_ONLY);
   g_assert_nonnull (strstr (err, "read-only"));
   g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
   g_assert_cmpint (count_patients (path), ==, 0);
@@ -759,7 +739,7 @@ test_too_new (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (run (NULL, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_TOO_NEW);
+  g_assert_cmpint (harley_test_cli (NULL, NULL, "-d", f->path, "check", NULL), ==, HARLEY_CLI_EXIT_TOO_NEW);
 }
 
 int

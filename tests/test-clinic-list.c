@@ -553,24 +553,6 @@ test_written_safely (Fixture       *f,
 
 /* harley-cli diary clinic-list {{{1 */
 
-/* Runs harley-cli with the arguments up to NULL; returns its exit status. */
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return harley_test_run_cli ((const char * const *) args->pdata, out, err);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -584,8 +566,9 @@ test_cli (Fixture       *f,
   clinician = g_strdup_printf ("%" G_GINT64_FORMAT, f->nurse);
   /* harley-cli may not open a database another Harley holds. */
   g_clear_object (&f->db.store);
-  g_assert_cmpint (run_cli (&out, &err, "--database", f->db.path, "diary", "clinic-list", "--date", "14/01/2030",
-                            "--output", f->pdf, "--clinician", clinician, NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (harley_test_cli (&out, &err, "--database", f->db.path, "diary", "clinic-list", "--date",
+                                    "14/01/2030", "--output", f->pdf, "--clinician", clinician, NULL),
+                   ==, HARLEY_CLI_EXIT_OK);
   g_assert_nonnull (strstr (out, "Clinic list — Monday 14 January 2030"));
   pdf = harley_test_pdf_open_file (f->pdf);
   pdf_find (pdf, "Sister Mary Jones");
@@ -619,8 +602,8 @@ test_cli_refuses (Fixture       *f,
       g_autofree char *err = NULL;
       const char * const *a = refused[i].args;
 
-      g_assert_cmpint (run_cli (&out, &err, "--database", f->db.path, "diary", "clinic-list",
-                                a[0], a[1], a[2], a[3], NULL), ==, HARLEY_CLI_EXIT_USAGE);
+      g_assert_cmpint (harley_test_cli (&out, &err, "--database", f->db.path, "diary", "clinic-list", a[0], a[1],
+                                        a[2], a[3], NULL), ==, HARLEY_CLI_EXIT_USAGE);
       g_assert_nonnull (strstr (err, refused[i].said));
       g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
       g_assert_cmpuint (count_files (f->db.dir), ==, before);

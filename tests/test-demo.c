@@ -9,66 +9,9 @@
 #include "harley-diary.h"
 #include "harley-letter.h"
 #include "harley-register.h"
-#include "harley-sample.h"
-#include "harley-test-util.h"
+#include "harley-test-demo.h"
 #include "harley-validate.h"
 #include "harley-wall-time.h"
-
-#define N_PATIENTS 500
-#define SEED       7
-
-/* The diary is laid out around "now"; the tests give it this one, a
- * Tuesday in British Summer Time a fortnight before the clocks go back,
- * so that a year of appointments spans both clock changes. */
-#define NOW_UTC        "2025-10-14T11:20:00Z"
-#define NOW_LOCAL      "2025-10-14 12:20"
-
-typedef HarleyTestDb Fixture;
-
-#define fixture_set_up harley_test_db_set_up
-#define fixture_tear_down harley_test_db_tear_down
-
-static GDateTime *
-test_now (void)
-{
-  return g_date_time_new_from_iso8601 (NOW_UTC, NULL);
-}
-
-static void
-fill_full (HarleyStore *store,
-           guint        n_patients,
-           guint        n_appointments,
-           guint32      seed)
-{
-  g_autoptr(GDateTime) now = test_now ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (harley_demo_fill_full (store, n_patients, n_appointments, seed, now, &error));
-  g_assert_no_error (error);
-}
-
-/* The default demo, at the tests' "now". */
-static void
-fill (HarleyStore *store,
-      guint        n,
-      guint32      seed)
-{
-  fill_full (store, n, HARLEY_DEMO_DEFAULT_APPOINTMENTS, seed);
-}
-
-static gint64
-query_int (HarleyStore *store,
-           const char  *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (harley_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
 
 static double
 query_share (HarleyStore *store,
@@ -999,90 +942,6 @@ test_letters_none (Fixture       *f,
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM result"), ==, 0);
 }
 
-/* Samples {{{1 */
-
-static void
-assert_none (HarleyStore *store,
-             const char  *what,
-             const char  *sql)
-{
-  g_test_message ("%s", what);
-  g_assert_cmpint (query_int (store, sql), ==, 0);
-}
-
-/* Samples in every state, a few overdue on the demo's day, a result for
- * no sample on file, and each step on the timeline, dated before now. */
-static void
-test_samples (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) reviewed = NULL;
-  gboolean letter_due = FALSE;
-  GDate today;
-
-  fill (f->store, N_PATIENTS, SEED);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 14, 10, 2025);
-
-  for (HarleySampleState s = HARLEY_SAMPLE_TAKEN; s < HARLEY_SAMPLE_N_STATES; s++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sample WHERE state = '%s'",
-                                              harley_sample_state_to_string (s));
-
-      g_test_message ("%s: %" G_GINT64_FORMAT, harley_sample_state_to_string (s), query_int (f->store, sql));
-      g_assert_cmpint (query_int (f->store, sql), >, 0);
-    }
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sample"), ==, 27);
-  g_assert_cmpuint (harley_sample_count_overdue (f->store, &today), >=, 2);
-  g_assert_cmpuint (harley_sample_count_overdue (f->store, &today), <=, 3);
-  g_assert_cmpuint (harley_sample_worklist_count (f->store, HARLEY_SAMPLES_UNMATCHED), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM call WHERE contact_id IS NOT NULL"), ==, 1);
-
-  /* Someone has not answered three times: the results letter is due. */
-  reviewed = harley_sample_worklist_list (f->store, HARLEY_SAMPLES_TO_TELL, &today, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < reviewed->len; i++)
-    letter_due |= harley_sample_suggests_letter (f->store, g_array_index (reviewed, gint64, i));
-  g_assert_true (letter_due);
-
-  /* As the app would have written them. */
-  assert_none (f->store, "a sample with no history",
-               "SELECT count(*) FROM sample s WHERE NOT EXISTS (SELECT 1 FROM sample_event e WHERE e.sample_id = s.id)");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient_event WHERE kind IN ('sample', 'result', "
-                                        "'call')"), ==, query_int (f->store, "SELECT count(*) FROM sample_event"));
-  assert_none (f->store, "a result for a sample not received",
-               "SELECT count(*) FROM result r JOIN sample s ON s.id = r.sample_id "
-               "WHERE s.state IN ('taken', 'sent', 'cancelled', 'lost')");
-  assert_none (f->store, "a sample received with no result",
-               "SELECT count(*) FROM sample s WHERE s.state IN ('received', 'reviewed', 'informed', 'closed') "
-               "AND NOT EXISTS (SELECT 1 FROM result r WHERE r.sample_id = s.id)");
-  assert_none (f->store, "a step after now",
-               "SELECT (SELECT count(*) FROM sample_event WHERE at > '" NOW_UTC "') "
-               "+ (SELECT count(*) FROM call WHERE at > '" NOW_UTC "') "
-               "+ (SELECT count(*) FROM sample WHERE taken_on > '2025-10-14' OR sent_on > '2025-10-14' "
-               "OR updated_at > '" NOW_UTC "') + (SELECT count(*) FROM result WHERE received_on > '2025-10-14')");
-  assert_none (f->store, "dates out of order",
-               "SELECT count(*) FROM sample s LEFT JOIN result r ON r.sample_id = s.id WHERE s.sent_on < s.taken_on "
-               "OR s.expected_by < s.sent_on OR r.received_on < s.sent_on OR s.reviewed_at > s.informed_at");
-  assert_none (f->store, "a sample at a laboratory that does not take it",
-               "SELECT count(*) FROM sample s JOIN contact l ON l.id = s.lab_id WHERE l.kind <> 'laboratory' "
-               "OR (s.type = 'histology') <> (l.turnaround_days = 10)");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM patient WHERE notes LIKE '%result from%'"), ==,
-                   query_int (f->store, "SELECT count(*) FROM result WHERE sample_id IS NOT NULL"));
-
-  /* The histology reports read back, checked against their SHA-256. */
-  {
-    g_autoptr(GArray) unmatched = harley_sample_worklist_list (f->store, HARLEY_SAMPLES_UNMATCHED, &today, &error);
-    g_autoptr(GBytes) pdf = harley_result_get_attachment (f->store, g_array_index (unmatched, gint64, 0), &error);
-
-    g_assert_no_error (error);
-    g_assert_true (memcmp (g_bytes_get_data (pdf, NULL), "%PDF-", 5) == 0);
-    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM result r JOIN sample s ON s.id = r.sample_id "
-                                          "WHERE s.type = 'histology' AND r.attachment IS NULL"), ==, 0);
-  }
-}
-
 int
 main (int    argc,
       char **argv)
@@ -1114,7 +973,6 @@ main (int    argc,
   ADD ("/demo/letters/without-pdf", test_letters_without_pdf);
   ADD ("/demo/letters/deterministic", test_letters_deterministic);
   ADD ("/demo/letters/none", test_letters_none);
-  ADD ("/demo/samples", test_samples);
 #undef ADD
 
   return g_test_run ();

@@ -31,6 +31,14 @@
 /* Glyph boxes are the font's, a little taller than the ink. */
 #define SLACK         0.3
 
+static const HarleyTestSheet sheet = {
+  LABEL_LEFT, LABEL_TOP, LABEL_WIDTH, LABEL_HEIGHT, PITCH_X, PITCH_Y, 5, PER_SHEET, SLACK,
+};
+
+/* Where things are, in mm */
+#define find_once(pdf, index, part) harley_test_pdf_find_once ((pdf), (index), (part), MM)
+#define label_of(box)               harley_test_label_of (&sheet, (box))
+
 /* Samples {{{1 */
 
 typedef struct
@@ -109,16 +117,6 @@ fill_manifest (HarleyLabManifest *manifest,
 /* Reading back {{{1 */
 
 static HarleyTestPdf *
-open_pdf (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  return harley_test_pdf_new (document);
-}
-
-static HarleyTestPdf *
 render_manifest (const HarleyLabManifest *manifest,
                  guint                   *n_pages)
 {
@@ -127,7 +125,7 @@ render_manifest (const HarleyLabManifest *manifest,
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
-  return open_pdf (bytes);
+  return harley_test_pdf_open_bytes (bytes);
 }
 
 static HarleyTestPdf *
@@ -140,58 +138,7 @@ render_labels (Batch *batch,
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
-  return open_pdf (bytes);
-}
-
-static void
-assert_a4 (HarleyTestPdf *pdf)
-{
-  for (int i = 0; i < pdf->n_pages; i++)
-    {
-      double width, height;
-
-      poppler_page_get_size (harley_test_pdf_page (pdf, i), &width, &height);
-      g_assert_cmpfloat_with_epsilon (width / MM, 210.0, 0.1);
-      g_assert_cmpfloat_with_epsilon (height / MM, 297.0, 0.1);
-    }
-}
-
-/* Where @part is, once, on a page, in mm; fails the test if it is not. */
-static HarleyTestBox
-find_once (HarleyTestPdf *pdf,
-           int            index,
-           const char    *part)
-{
-  g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, index, part, MM);
-
-  if (boxes->len != 1)
-    g_error ("“%s” is %u times on page %d, not once", part, boxes->len, index + 1);
-  return g_array_index (boxes, HarleyTestBox, 0);
-}
-
-/* Every glyph on the page, in mm from the top left; blanks left out. */
-static GArray *
-glyph_boxes (HarleyTestPdf *pdf,
-             int            index)
-{
-  PopplerPage *page = harley_test_pdf_page (pdf, index);
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (HarleyTestBox));
-  const char *c = text;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint i = 0; i < n_rects && *c != '\0'; i++, c = g_utf8_next_char (c))
-    {
-      HarleyTestBox box = { MIN (rects[i].x1, rects[i].x2) / MM, MIN (rects[i].y1, rects[i].y2) / MM,
-                            MAX (rects[i].x1, rects[i].x2) / MM, MAX (rects[i].y1, rects[i].y2) / MM };
-
-      if (!g_unichar_isspace (g_utf8_get_char (c)))
-        g_array_append_val (boxes, box);
-    }
-  g_free (rects);
-  return boxes;
+  return harley_test_pdf_open_bytes (bytes);
 }
 
 /* The size of the font of the first character of @part on a page. */
@@ -222,64 +169,6 @@ size_of (HarleyTestPdf *pdf,
   return size;
 }
 
-static void
-assert_fonts_embedded (HarleyTestPdf *pdf,
-                       guint          at_least)
-{
-  PopplerFontInfo *info = poppler_font_info_new (pdf->document);
-  PopplerFontsIter *iter = NULL;
-  guint n_fonts = 0;
-
-  while (poppler_font_info_scan (info, pdf->n_pages, &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          g_test_message ("%s", poppler_fonts_iter_get_name (iter));
-          g_assert_true (poppler_fonts_iter_is_embedded (iter));
-          g_assert_true (poppler_fonts_iter_is_subset (iter));
-          n_fonts++;
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
-  g_assert_cmpuint (n_fonts, >=, at_least);
-}
-
-/* @text without its spaces and bidi marks, which Poppler puts into
- * right-to-left text where it likes. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-
-      if (!g_unichar_isspace (u) && g_unichar_type (u) != G_UNICODE_FORMAT)
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-has_text (HarleyTestPdf *pdf,
-          int            index,
-          const char    *part)
-{
-  g_autofree char *text = poppler_page_get_text (harley_test_pdf_page (pdf, index));
-  g_autofree char *page = squeeze (text);
-  g_autofree char *wanted = squeeze (part);
-  g_autofree char *backwards = g_utf8_strreverse (wanted, -1);
-
-  /* Right-to-left text may come out in the order it is drawn */
-  return strstr (page, wanted) != NULL || strstr (page, backwards) != NULL;
-}
-
 /* The manifest {{{1 */
 
 static void
@@ -306,7 +195,7 @@ test_manifest_text (void)
   pdf = render_manifest (&manifest, &n_pages);
   g_assert_cmpint (pdf->n_pages, ==, 1);
   g_assert_cmpuint (n_pages, ==, 1);
-  assert_a4 (pdf);
+  harley_test_pdf_assert_size_mm (pdf, 210.0, 297.0);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (harley_test_pdf_count (pdf, parts[i]) == 0)
       g_error ("“%s” is not on the manifest", parts[i]);
@@ -351,7 +240,7 @@ test_manifest_pages (void)
   pdf = render_manifest (&manifest, &n_pages);
   g_assert_cmpint (pdf->n_pages, ==, 2);
   g_assert_cmpuint (n_pages, ==, 2);
-  assert_a4 (pdf);
+  harley_test_pdf_assert_size_mm (pdf, 210.0, 297.0);
   for (int i = 0; i < pdf->n_pages; i++)
     {
       g_autofree char *page = g_strdup_printf ("Page %d of %d", i + 1, pdf->n_pages);
@@ -407,7 +296,7 @@ test_manifest_margins (void)
   g_assert_cmpint (pdf->n_pages, >, 1);
   for (int i = 0; i < pdf->n_pages; i++)
     {
-      g_autoptr(GArray) boxes = glyph_boxes (pdf, i);
+      g_autoptr(GArray) boxes = harley_test_pdf_glyph_boxes (pdf, i, MM);
       HarleyTestBox footer = find_once (pdf, i, "Confidential");
 
       for (guint j = 0; j < boxes->len; j++)
@@ -450,14 +339,14 @@ test_manifest_other_scripts (void)
   pdf = render_manifest (&manifest, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      g_assert_true (has_text (pdf, 0, shown[i]));
+      g_assert_true (harley_test_pdf_has_text (pdf, 0, shown[i]));
       /* Poppler finds Arabic only as letters, not as a phrase */
       if (i != ARABIC)
         g_assert_cmpuint (harley_test_pdf_count (pdf, shown[i]), ==, 1);
     }
   g_assert_cmpuint (harley_test_pdf_count (pdf, "Laboratoire Zoë Łódź"), ==, 1);
   /* Regular, bold and a font for Chinese and for Arabic at least */
-  assert_fonts_embedded (pdf, 3);
+  harley_test_pdf_assert_fonts_embedded (pdf, 3);
 }
 
 /* No samples: the manifest says so; the signatures are still there. */
@@ -515,59 +404,6 @@ test_manifest_write (void)
 
 /* Labels {{{1 */
 
-static HarleyTestBox
-label_rect (guint label)
-{
-  HarleyTestBox box = { LABEL_LEFT + (label % 5) * PITCH_X, LABEL_TOP + (label / 5) * PITCH_Y, 0, 0 };
-
-  box.right = box.left + LABEL_WIDTH;
-  box.bottom = box.top + LABEL_HEIGHT;
-  return box;
-}
-
-static gboolean
-is_inside (const HarleyTestBox *in,
-           const HarleyTestBox *outer)
-{
-  return in->left >= outer->left - SLACK && in->right <= outer->right + SLACK
-         && in->top >= outer->top - SLACK && in->bottom <= outer->bottom + SLACK;
-}
-
-/* The label @box is on, or -1. */
-static int
-label_of (const HarleyTestBox *box)
-{
-  for (guint label = 0; label < PER_SHEET; label++)
-    {
-      HarleyTestBox rect = label_rect (label);
-
-      if (is_inside (box, &rect))
-        return label;
-    }
-  return -1;
-}
-
-/* Each glyph on the page is inside a label from @first to @last. */
-static void
-assert_glyphs_in_labels (HarleyTestPdf *pdf,
-                         int            index,
-                         guint          first,
-                         guint          last)
-{
-  g_autoptr(GArray) boxes = glyph_boxes (pdf, index);
-
-  g_assert_cmpuint (boxes->len, >, 0);
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      HarleyTestBox *box = &g_array_index (boxes, HarleyTestBox, i);
-      int label = label_of (box);
-
-      if (label < (int) first || label > (int) last)
-        g_error ("A glyph at %.1f, %.1f mm on page %d is not in a label with a sample",
-                 box->left, box->top, index + 1);
-    }
-}
-
 /* Sixty-six samples: a full sheet and the first label of another, each
  * on its label with all it should say. */
 static void
@@ -578,7 +414,7 @@ test_labels_sheets (void)
   g_autoptr(HarleyTestPdf) pdf = render_labels (batch, 0);
 
   g_assert_cmpint (pdf->n_pages, ==, 2);
-  assert_a4 (pdf);
+  harley_test_pdf_assert_size_mm (pdf, 210.0, 297.0);
   for (guint i = 0; i < 66; i++)
     {
       g_autofree char *name = g_strdup_printf ("Ann %02u SMITH", i + 1);
@@ -597,12 +433,12 @@ test_labels_sheets (void)
     }
   g_assert_cmpuint (harley_test_pdf_count (pdf, "Smith"), ==, 0);
   g_assert_cmpuint (harley_test_pdf_count (pdf, "H30-"), ==, 0);    /* the manifest's only */
-  assert_glyphs_in_labels (pdf, 0, 0, PER_SHEET - 1);
-  assert_glyphs_in_labels (pdf, 1, 0, 0);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 0, PER_SHEET - 1);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 1, 0, 0);
   /* Label 64 is the bottom right one */
   g_assert_cmpfloat (find_once (pdf, 0, "Ann 65 SMITH").left, >, LABEL_LEFT + 4 * PITCH_X);
   g_assert_cmpfloat (find_once (pdf, 0, "Ann 65 SMITH").top, >, LABEL_TOP + 12 * PITCH_Y);
-  assert_fonts_embedded (pdf, 2);
+  harley_test_pdf_assert_fonts_embedded (pdf, 2);
 }
 
 /* A part-used sheet: printing starts at the label asked for and goes on
@@ -619,8 +455,8 @@ test_labels_first_label (void)
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 1, "Ann 03 SMITH") }), ==, 0);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "SMITH"), ==, 2);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 1, "SMITH"), ==, 1);
-  assert_glyphs_in_labels (pdf, 0, 63, 64);
-  assert_glyphs_in_labels (pdf, 1, 0, 0);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 63, 64);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 1, 0, 0);
 
   /* The middle of a sheet */
   g_clear_pointer (&pdf, harley_test_pdf_free);
@@ -628,7 +464,7 @@ test_labels_first_label (void)
   g_assert_cmpint (pdf->n_pages, ==, 1);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "Ann 01 SMITH") }), ==, 32);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "Ann 03 SMITH") }), ==, 34);
-  assert_glyphs_in_labels (pdf, 0, 32, 34);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 32, 34);
 }
 
 /* A long name and a long site are made smaller and wrapped, whole, and
@@ -638,7 +474,7 @@ test_labels_long_name (void)
 {
   g_autoptr(Batch) batch = make_batch (3);
   g_autoptr(HarleyTestPdf) pdf = NULL;
-  HarleyTestBox name, rect = label_rect (1);
+  HarleyTestBox name, rect = harley_test_label_rect (&sheet, 1);
   double short_size, long_size;
 
   specimen (batch, 1)->given_names = "Alexandra Josephine";
@@ -652,14 +488,14 @@ test_labels_long_name (void)
   g_assert_cmpfloat (name.left, >=, rect.left + 1.5);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "FEATHERSTONEHAUGH-") }), ==, 1);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "MONTGOMERY") }), ==, 1);
-  g_assert_true (has_text (pdf, 0, "Alexandra Josephine FEATHERSTONEHAUGH-MONTGOMERY"));
+  g_assert_true (harley_test_pdf_has_text (pdf, 0, "Alexandra Josephine FEATHERSTONEHAUGH-MONTGOMERY"));
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "3 cm below the inferior angle of the scapula") }),
                    ==, 1);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "Ann 01 SMITH") }), ==, 0);
   g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, "Ann 03 SMITH") }), ==, 2);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "…"), ==, 0);
   g_assert_cmpuint (harley_test_pdf_count_on_page (pdf, 0, "Taken 14/01/2030"), ==, 3);
-  assert_glyphs_in_labels (pdf, 0, 0, 2);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 0, 2);
   short_size = size_of (pdf, 0, "Ann 01 SMITH");
   long_size = size_of (pdf, 0, "Alexandra");
   g_test_message ("name sizes: %.2f and %.2f", short_size, long_size);
@@ -689,12 +525,12 @@ test_labels_other_scripts (void)
   pdf = render_labels (batch, 0);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      g_assert_true (has_text (pdf, 0, shown[i]));
+      g_assert_true (harley_test_pdf_has_text (pdf, 0, shown[i]));
       if (i != ARABIC)
         g_assert_cmpint (label_of ((HarleyTestBox[]) { find_once (pdf, 0, shown[i]) }), ==, i);
     }
-  assert_glyphs_in_labels (pdf, 0, 0, G_N_ELEMENTS (given) - 1);
-  assert_fonts_embedded (pdf, 3);
+  harley_test_assert_glyphs_in_labels (&sheet, pdf, 0, 0, G_N_ELEMENTS (given) - 1);
+  harley_test_pdf_assert_fonts_embedded (pdf, 3);
 }
 
 int

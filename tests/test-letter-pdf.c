@@ -138,18 +138,8 @@ render (const HarleyLetterLayout *layout)
   return pdf;
 }
 
-/* Where @part is, once, on a page; fails the test if it is not. */
-static HarleyTestBox
-find_once (HarleyTestPdf        *pdf,
-           int         index,
-           const char *part)
-{
-  g_autoptr(GArray) boxes = harley_test_pdf_find_on_page (pdf, index, part, MM);
-
-  if (boxes->len != 1)
-    g_error ("“%s” is %u times on page %d, not once", part, boxes->len, index + 1);
-  return g_array_index (boxes, HarleyTestBox, 0);
-}
+/* Where @part is, once, on a page, in mm; fails the test if it is not. */
+#define find_once(pdf, index, part) harley_test_pdf_find_once ((pdf), (index), (part), MM)
 
 /* The first place of @part on a page, top to bottom. */
 static HarleyTestBox
@@ -659,32 +649,12 @@ test_fonts_embedded (void)
   const char *names[] = { "Zoë Brontë", "王小明", NULL };
   HarleyLetterLayout layout;
   g_autoptr(HarleyTestPdf) pdf = NULL;
-  PopplerFontInfo *info;
-  PopplerFontsIter *iter = NULL;
-  guint n_fonts = 0;
 
   fill (&layout);
   layout.cc = names;
   pdf = render (&layout);
-  info = poppler_font_info_new (pdf->document);
-  while (poppler_font_info_scan (info, pdf->n_pages, &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          g_test_message ("%s", poppler_fonts_iter_get_name (iter));
-          g_assert_true (poppler_fonts_iter_is_embedded (iter));
-          g_assert_true (poppler_fonts_iter_is_subset (iter));
-          n_fonts++;
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
   /* Regular, bold, oblique and a font for Chinese at least */
-  g_assert_cmpuint (n_fonts, >=, 4);
+  harley_test_pdf_assert_fonts_embedded (pdf, 4);
 }
 
 /* Names in any script a UK practice meets, as text anyone can search or

@@ -7,6 +7,7 @@
  * and filed, never lost; the laboratory's report kept with its SHA-256.
  * Calls are in test-call.c. */
 
+#include "harley-diary.h"
 #include "harley-test-sample.h"
 
 /* The life {{{1 */
@@ -640,6 +641,51 @@ test_list_for_patient (Fixture       *f,
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* Each sample's own history, oldest first, apart from another of the
+ * same kind taken from the same site. */
+static void
+test_list_events (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *first[] = { "taken on ", "sent to Northgate Dermatopathology (courier)", "result received on ",
+                          "result reviewed by Dr Eleanor Hartley: letter (Benign: reassure)",
+                          "phoned the patient: no answer" };
+  gint64 id = sample_in (f, HARLEY_SAMPLE_REVIEWED);
+  gint64 twin = take (f, 3);
+  HarleyCallNew call = { .patient_id = f->patient, .sample_id = id, .outcome = HARLEY_CALL_NO_ANSWER };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) twin_events = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_cmpint (harley_call_add (f->db.store, &call, &error), >, 0);
+  cancel (f, twin, FALSE);
+  events = harley_sample_list_events (f->db.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (first));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const HarleySampleEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *expected = g_strconcat ("Histology (skin biopsy), left cheek: ", first[i], NULL);
+
+      g_test_message ("%s  %s  %s", event->at, event->by, event->summary);
+      g_assert_true (g_str_has_prefix (event->summary, expected));
+      g_assert_cmpstr (event->by, ==, harley_diary_user ());
+      if (i > 0)
+        g_assert_cmpstr (event->at, >=, ((const HarleySampleEvent *) g_ptr_array_index (events, i - 1))->at);
+    }
+
+  twin_events = harley_sample_list_events (f->db.store, twin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (twin_events->len, ==, 2);
+  g_assert_cmpstr (((const HarleySampleEvent *) g_ptr_array_index (twin_events, 1))->summary, ==,
+                   "Histology (skin biopsy), left cheek: cancelled: The pot was not labelled");
+
+  none = harley_sample_list_events (f->db.store, 9999, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 /* Every code reads back as what it was written for. */
 static void
 test_codes (void)
@@ -687,6 +733,7 @@ main (int    argc,
   ADD ("/sample/attachment", test_attachment);
   ADD ("/sample/bad-attachment", test_bad_attachment);
   ADD ("/sample/list-for-patient", test_list_for_patient);
+  ADD ("/sample/list-events", test_list_events);
 #undef ADD
   g_test_add_func ("/sample/codes", test_codes);
 

@@ -18,6 +18,7 @@
 
 #include "harley-application.h"
 #include "harley-contact.h"
+#include "harley-diary.h"
 #include "harley-new-letter-dialog.h"
 #include "harley-register.h"
 #include "harley-sample-dialog.h"
@@ -335,6 +336,21 @@ receive_and_review (Desk   *desk,
   g_assert_cmpuint (harley_samples_page_get_count (desk->page, HARLEY_SAMPLES_TO_TELL), ==, 1);
 }
 
+/* The pane's list of calls, newest first: each row's title, then its
+ * subtitle, a line each */
+static char *
+dup_calls_shown (Desk *desk)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (desk->pane), HARLEY_TYPE_SAMPLE_PANE,
+                                                               "calls_list"));
+  GString *shown = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (shown, "%s\n%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return g_string_free (shown, FALSE);
+}
+
 static void
 test_from_taken_to_closed (void)
 {
@@ -343,6 +359,9 @@ test_from_taken_to_closed (void)
   g_autofree char *taken = NULL;
   g_autofree char *today = day_iso (0);
   g_autofree char *expected = NULL;
+  g_autofree char *calls = NULL;
+  g_autofree char *by = g_regex_escape_string (harley_diary_user (), -1);
+  g_autofree char *pattern = NULL;
 
   desk_open (&desk, NULL);
   id = record_through_dialog (&desk);
@@ -362,6 +381,14 @@ test_from_taken_to_closed (void)
   g_assert_cmpint (count (&desk, "SELECT count(*) FROM call WHERE outcome = 'no-answer'"), ==, 1);
   g_assert_cmpint (count (&desk, "SELECT count(*) FROM call WHERE outcome = 'spoke'"), ==, 1);
   g_assert_false (harley_sample_pane_get_suggests_letter (desk.pane));
+  /* Both on the pane, the latest first, each with when and by whom */
+  calls = dup_calls_shown (&desk);
+  pattern = g_strdup_printf ("^Phoned the patient: spoke to them \\(Told her; follow-up booked\\)\n"
+                             "\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d, by %s\n"
+                             "Phoned the patient: no answer\n"
+                             "\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d, by %s\n$", by, by);
+  g_test_message ("%s", calls);
+  g_assert_true (g_regex_match_simple (pattern, calls, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT));
 
   harley_test_activate (desk.pane, "sample.inform", g_variant_new_string ("phone"));
   assert_state (&desk, id, "informed");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit.h"
 #include "harley-cli.h"
 #include "harley-clinic-list.h"
 
@@ -19,10 +20,14 @@ write_list (HarleyStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(HarleyClinicList) list = harley_clinic_list_new (store, day, clinician, &error);
   g_autofree char *name = NULL;
+  g_autofree char *details = NULL;
 
   if (list == NULL || !harley_clinic_list_write_pdf (list, output, &error))
     return g_error_matches (error, HARLEY_CLINIC_LIST_ERROR, HARLEY_CLINIC_LIST_ERROR_IS_DATABASE)
            ? _harley_cli_usage (COMMAND, error->message) : _harley_cli_fail (error);
+  details = harley_audit_details ("file", output, NULL);
+  if (!harley_audit_add (store, HARLEY_AUDIT_EXPORT, 0, harley_clinic_list_get_title (list), details, &error))
+    return _harley_cli_fail (error);
   name = g_filename_display_name (output);
   /* TRANSLATORS: the first %s is the list's title, "Clinic list — Monday 14 January 2030" */
   g_print (_("Wrote “%s” to “%s”.\n"), harley_clinic_list_get_title (list), name);

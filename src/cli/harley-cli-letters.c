@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "harley-audit.h"
 #include "harley-cli.h"
 #include "harley-letter-draw.h"
 #include "harley-letter-pdf.h"
@@ -345,16 +346,6 @@ run_list (HarleyCli  *cli,
 
 #define RENDER_COMMAND "harley-cli letters render"
 
-static int
-write_bytes (int      fd,
-             gpointer user_data)
-{
-  gsize length = 0;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
-
 /* The approved PDF, byte for byte as the clinician approved it. */
 static int
 write_approved (HarleyStore *store,
@@ -367,7 +358,7 @@ write_approved (HarleyStore *store,
 
   if (pdf == NULL)
     return refuse_or_fail (error);
-  if ((saved_errno = _harley_render_write_file (output, write_bytes, pdf)) != 0)
+  if ((saved_errno = _harley_render_write_bytes (output, pdf)) != 0)
     {
       g_autofree char *name = g_filename_display_name (output);
 
@@ -404,6 +395,7 @@ run_render (HarleyCli  *cli,
   g_autoptr(HarleyLetter) letter = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *details = NULL;
   int status = _harley_cli_parse (cli, "letters render", _("ID"),
                                   _("Writes a letter as a PDF: an approved letter exactly as it was approved, "
                                     "any other as it stands now."),
@@ -429,6 +421,9 @@ run_render (HarleyCli  *cli,
     status = write_draft (store, letter, output);
   if (status != HARLEY_CLI_EXIT_OK)
     return status;
+  details = harley_audit_details ("file", output, NULL);
+  if (!harley_audit_add_letter (store, HARLEY_AUDIT_EXPORT, id, NULL, details, &error))
+    return _harley_cli_fail (error);
   name = g_filename_display_name (output);
   /* TRANSLATORS: %s is a file's name */
   g_print (_("Wrote the letter to “%s”.\n"), name);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "harley-audit.h"
 #include "harley-cli.h"
 #include "harley-demo.h"
 #include "harley-diary.h"
@@ -58,6 +59,8 @@ harley_cli_exit_status (const GError *error)
 
   if (error->domain == HARLEY_STORE_ERROR)
     return store_exit_status (error->code);
+  if (error->domain == HARLEY_AUDIT_ERROR)
+    return HARLEY_CLI_EXIT_AUDIT_BROKEN;
   if (error->domain == HARLEY_REGISTER_ERROR || error->domain == HARLEY_VALIDATE_ERROR
       || error->domain == HARLEY_DEMO_ERROR || error->domain == HARLEY_DIARY_ERROR || error->domain == G_OPTION_ERROR
       || error->domain == HARLEY_SAMPLE_ERROR)
@@ -519,10 +522,12 @@ static const HarleyCliCommand commands[] = {
     _harley_cli_templates },
   { "letters", N_("Letters: start one (“letters new”), list them (“letters list”) or write one as a PDF"),
     _harley_cli_letters },
+  { "backup", N_("Backups: make one (“backup create”), verify, restore or list them"), _harley_cli_backup },
   { "samples", N_("Samples: record one (“samples add”), send it, list them or write a laboratory manifest"),
     _harley_cli_samples },
   { "results", N_("File a sample's result, with the laboratory's PDF (“results add”)"), _harley_cli_results },
   { "calls", N_("Record a call to a patient about a result (“calls add”)"), _harley_cli_calls },
+  { "audit", N_("The audit trail: check it (“audit verify”) or list it (“audit list”)"), _harley_cli_audit },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 
@@ -556,7 +561,8 @@ describe_commands (void)
                            "  5  The database is damaged; restore it from a backup.\n"
                            "  6  The database is open in another Harley; close that first.\n"
                            "  7  The database is in a read-only place.\n"
-                           "  8  There is no practice database at that path.\n"));
+                           "  8  There is no practice database at that path.\n"
+                           "  9  The audit trail is broken; keep the file as it is.\n"));
   return g_string_free (text, FALSE);
 }
 

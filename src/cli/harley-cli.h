@@ -22,6 +22,7 @@ typedef enum
   HARLEY_CLI_EXIT_IN_USE      = 6,
   HARLEY_CLI_EXIT_READ_ONLY   = 7,
   HARLEY_CLI_EXIT_NO_DATABASE = 8,
+  HARLEY_CLI_EXIT_AUDIT_BROKEN = 9,  /* the audit trail was tampered with: keep the file */
 } HarleyCliExit;
 
 typedef struct
@@ -83,6 +84,10 @@ int           _harley_cli_diary              (HarleyCli           *cli,
 int           _harley_cli_templates          (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_letters            (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_audit              (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_backup             (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_samples            (HarleyCli           *cli,
                                               char               **args);

@@ -204,6 +204,56 @@ harley_sample_count_failed_calls (HarleyStore *store,
   return n;
 }
 
+void
+harley_call_free (HarleyCall *call)
+{
+  g_free (call->at);
+  g_free (call->by);
+  g_free (call->contact_name);
+  g_free (call->note);
+  g_free (call);
+}
+
+static gpointer
+call_from_row (sqlite3_stmt *stmt)
+{
+  HarleyCall *call = g_new0 (HarleyCall, 1);
+
+  call->id = sqlite3_column_int64 (stmt, 0);
+  call->at = harley_column_dup (stmt, 1);
+  call->by = harley_column_dup (stmt, 2);
+  harley_call_outcome_from_string ((const char *) sqlite3_column_text (stmt, 3), &call->outcome);
+  call->patient_id = sqlite3_column_int64 (stmt, 4);
+  call->contact_id = sqlite3_column_int64 (stmt, 5);
+  call->contact_name = harley_column_dup (stmt, 6);
+  call->note = harley_column_dup (stmt, 7);
+  return call;
+}
+
+/**
+ * harley_sample_list_calls:
+ *
+ * Returns: (transfer container) (element-type HarleyCall): the calls
+ *   about @sample_id, to its patient or to a laboratory, oldest first
+ */
+GPtrArray *
+harley_sample_list_calls (HarleyStore  *store,
+                          gint64        sample_id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
+
+  stmt = harley_store_prepare (store,
+    "SELECT c.id, c.at, c.by, c.outcome, coalesce (c.patient_id, 0), coalesce (c.contact_id, 0), k.name, c.note "
+    "FROM call c LEFT JOIN contact k ON k.id = c.contact_id WHERE c.sample_id = ? ORDER BY c.at, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sample_id);
+  return _harley_sample_read_rows (store, stmt, call_from_row, (GDestroyNotify) harley_call_free, error);
+}
+
 /* The practice's "calls_before_letter", or 3. */
 static guint
 calls_before_letter (HarleyStore *store)

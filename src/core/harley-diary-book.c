@@ -169,20 +169,30 @@ check_times (const HarleyBooking  *b,
   }
 }
 
+/* Refuses with @missing when row @id is not there; a read that fails is
+ * the database's error, not a row missing. */
 static gboolean
-row_exists (HarleyStore  *store,
-            const char   *sql,
-            gint64        id)
+check_exists (HarleyStore  *store,
+              const char   *sql,
+              gint64        id,
+              const char   *missing,
+              GError      **error)
 {
-  sqlite3_stmt *stmt = harley_store_prepare (store, sql, NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = harley_store_prepare (store, sql, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  return found;
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_NOT_FOUND, missing);
+  else
+    harley_store_set_error (store, error);
+  return FALSE;
 }
 
 static gboolean
@@ -190,26 +200,13 @@ check_references (HarleyStore          *store,
                   const HarleyBooking  *b,
                   GError              **error)
 {
-  if (!row_exists (store, "SELECT 1 FROM patient WHERE id = ? AND archived = 0", b->patient_id))
-    {
-      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_NOT_FOUND,
-                   _("There is no current patient with that number. Bring the record back from the "
-                     "archive first, or choose another patient."));
-      return FALSE;
-    }
-  if (!row_exists (store, "SELECT 1 FROM clinician WHERE id = ? AND archived = 0", b->clinician_id))
-    {
-      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_NOT_FOUND,
-                   _("Choose one of the practice's clinicians."));
-      return FALSE;
-    }
-  if (!row_exists (store, "SELECT 1 FROM appointment_type WHERE id = ?", b->type_id))
-    {
-      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_NOT_FOUND,
-                   _("Choose a type of appointment."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_exists (store, "SELECT 1 FROM patient WHERE id = ? AND archived = 0", b->patient_id,
+                       _("There is no current patient with that number. Bring the record back from the "
+                         "archive first, or choose another patient."), error)
+         && check_exists (store, "SELECT 1 FROM clinician WHERE id = ? AND archived = 0", b->clinician_id,
+                          _("Choose one of the practice's clinicians."), error)
+         && check_exists (store, "SELECT 1 FROM appointment_type WHERE id = ?", b->type_id,
+                          _("Choose a type of appointment."), error);
 }
 
 /* Another active appointment of @clinician_id (or, with @patient_id, of
@@ -638,12 +635,9 @@ harley_diary_set_notes (HarleyStore  *store,
 
   if (!harley_store_begin (store, error))
     return FALSE;
-  if (!row_exists (store, "SELECT 1 FROM appointment WHERE id = ?", id))
-    {
-      g_set_error (error, HARLEY_DIARY_ERROR, HARLEY_DIARY_ERROR_NOT_FOUND,
-                   _("That appointment is no longer in the diary."));
-      goto failed;
-    }
+  if (!check_exists (store, "SELECT 1 FROM appointment WHERE id = ?", id,
+                     _("That appointment is no longer in the diary."), error))
+    goto failed;
   stmt = harley_store_prepare (store, "UPDATE appointment SET notes = ?, updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;

@@ -22,8 +22,10 @@
  * number are never written. */
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libical/ical.h>
 
+#include "harley-audit.h"
 #include "harley-diary.h"
 #include "harley-ical.h"
 
@@ -401,6 +403,29 @@ harley_ical_export (HarleyStore      *store,
   return text;
 }
 
+/* Patient data leaving Harley goes in the audit trail. */
+static gboolean
+note_in_audit (HarleyStore      *store,
+               const GDate      *from,
+               const GDate      *to,
+               HarleyIcalFlags   flags,
+               const char       *path,
+               guint             n,
+               GError          **error)
+{
+  /* In the words of the audit trail's own entries, whatever the desktop's language */
+  g_autofree char *what = g_strdup_printf ("Diary as iCalendar, %02u/%02u/%04u to %02u/%02u/%04u, %u %s",
+                                           (guint) g_date_get_day (from), (guint) g_date_get_month (from),
+                                           (guint) g_date_get_year (from), (guint) g_date_get_day (to),
+                                           (guint) g_date_get_month (to), (guint) g_date_get_year (to), n,
+                                           n == 1 ? "appointment" : "appointments");
+  g_autofree char *details = harley_audit_details ("file", path, "patient_names",
+                                                   (flags & HARLEY_ICAL_INCLUDE_PATIENT_NAMES) ? "included"
+                                                                                              : "left out", NULL);
+
+  return harley_audit_add (store, HARLEY_AUDIT_EXPORT, 0, what, details, error);
+}
+
 /**
  * harley_ical_export_to_file:
  * @path: the file to write; one already there is replaced
@@ -435,6 +460,13 @@ harley_ical_export_to_file (HarleyStore      *store,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     {
+      g_prefix_error (error, _("The calendar file was not saved. "));
+      return FALSE;
+    }
+  if (!note_in_audit (store, from, to, flags, path, n, error))
+    {
+      /* An export the audit trail cannot name is not left behind. */
+      g_unlink (path);
       g_prefix_error (error, _("The calendar file was not saved. "));
       return FALSE;
     }

@@ -359,14 +359,19 @@ harley_letter_load (HarleyStore  *store,
     "SELECT id, patient_id, appointment_id, template_id, clinician_id, state, version, subject, body, "
     "correction, created_at, updated_at FROM letter WHERE id = ?", error);
   g_autoptr(HarleyLetter) letter = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND, _("That letter is not on file."));
+      /* A read that fails is the database's error, not a letter missing. */
+      if (rc == SQLITE_DONE)
+        g_set_error (error, HARLEY_LETTER_ERROR, HARLEY_LETTER_ERROR_NOT_FOUND, _("That letter is not on file."));
+      else
+        harley_store_set_error (store, error);
       return NULL;
     }
   letter = g_new0 (HarleyLetter, 1);

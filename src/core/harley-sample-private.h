@@ -22,6 +22,9 @@ typedef enum
   HARLEY_SAMPLE_RESULT_AFTER_SENT,
 } HarleySampleDateOrder;
 
+/* Makes something of the row @stmt is on, for _harley_sample_read_rows() */
+typedef gpointer (*HarleySampleFromRow) (sqlite3_stmt *stmt);
+
 /* Stored codes of the enums harley-sample.h only labels */
 const char   *_harley_send_method_to_string    (HarleySendMethod    method);
 const char   *_harley_review_action_to_string  (HarleyReviewAction  action);
@@ -63,6 +66,14 @@ HarleySample *_harley_sample_load_for_step     (HarleyStore        *store,
 gboolean      _harley_sample_finish            (HarleyStore        *store,
                                                 gboolean            done,
                                                 GError            **error);
+GArray       *_harley_sample_read_ids          (HarleyStore         *store,
+                                                sqlite3_stmt        *stmt,
+                                                GError             **error);
+GPtrArray    *_harley_sample_read_rows         (HarleyStore         *store,
+                                                sqlite3_stmt        *stmt,
+                                                HarleySampleFromRow  from_row,
+                                                GDestroyNotify       free_func,
+                                                GError             **error);
 
 gint64        _harley_sample_add_at            (HarleyStore            *store,
                                                 const HarleySampleNew  *sample,

@@ -25,16 +25,74 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-add_event (HarleyStore         *store,
-           const HarleySample  *sample,
-           const char          *now,
-           const char          *what,
-           GError             **error)
-{
-  g_autofree char *summary = _harley_sample_describe (sample, what);
+/* Taking a step {{{1 */
 
+/* Prepares @sql, the UPDATE that takes the sample @id to @to: ?1 is the
+ * new state, ?2 the step's time and ?3 the sample; the step binds its
+ * own values from ?4. */
+static sqlite3_stmt *
+prepare_step (HarleyStore        *store,
+              gint64              id,
+              HarleySampleState   to,
+              const char         *sql,
+              const char         *now,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, harley_sample_state_to_string (to), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return stmt;
+}
+
+/* Writes the step prepared in @stmt, and @what happened in the sample's
+ * history and the patient's timeline. */
+static gboolean
+record_step (HarleyStore         *store,
+             sqlite3_stmt        *stmt,
+             const HarleySample  *sample,
+             const char          *what,
+             const char          *now,
+             GError             **error)
+{
+  g_autofree char *summary = NULL;
+
+  if (!harley_store_step_done (store, stmt, error))
+    return FALSE;
+  summary = _harley_sample_describe (sample, what);
   return _harley_sample_add_event (store, sample->id, sample->patient_id, now, "sample", summary, error);
+}
+
+/* A step whose own values are all text. */
+typedef struct
+{
+  HarleySampleState  to;
+  const char        *sql;         /* as prepare_step() has it */
+  const char        *values[3];   /* bound from ?4 on; NULL or "" binds NULL */
+} Step;
+
+/* Takes the sample @id one @step on, if it may go there now, and says
+ * @what in its history. */
+static gboolean
+take_step (HarleyStore  *store,
+           gint64        id,
+           const Step   *step,
+           const char   *what,
+           const char   *now,
+           GError      **error)
+{
+  g_autoptr(HarleySample) sample = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((sample = _harley_sample_load_for_step (store, id, step->to, error)) == NULL
+      || (stmt = prepare_step (store, id, step->to, step->sql, now, error)) == NULL)
+    return FALSE;
+  for (int i = 0; i < (int) G_N_ELEMENTS (step->values) && 4 + i <= sqlite3_bind_parameter_count (stmt); i++)
+    harley_bind_text (stmt, 4 + i, step->values[i]);
+  return record_step (store, stmt, sample, what, now, error);
 }
 
 /* Sent {{{1 */
@@ -84,28 +142,26 @@ check_sending (HarleyStore         *store,
   return _harley_sample_check_order (&s->expected_by, sent, HARLEY_SAMPLE_DUE_AFTER_SENT, error);
 }
 
-static gboolean
-write_sending (HarleyStore    *store,
-               gint64          id,
-               const Sending  *s,
-               const char     *lab_reference,
-               const char     *now,
-               GError        **error)
+static sqlite3_stmt *
+prepare_sending (HarleyStore    *store,
+                 gint64          id,
+                 const Sending  *s,
+                 const char     *lab_reference,
+                 const char     *now,
+                 GError        **error)
 {
-  sqlite3_stmt *stmt = harley_store_prepare (store,
-    "UPDATE sample SET state = 'sent', lab_id = ?, lab_reference = coalesce (?, lab_reference), sent_on = ?, "
-    "sent_method = ?, expected_by = ?, updated_at = ? WHERE id = ?", error);
+  sqlite3_stmt *stmt = prepare_step (store, id, HARLEY_SAMPLE_SENT,
+    "UPDATE sample SET state = ?1, updated_at = ?2, lab_id = ?4, lab_reference = coalesce (?5, lab_reference), "
+    "sent_on = ?6, sent_method = ?7, expected_by = ?8 WHERE id = ?3", now, error);
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->lab_id);
-  harley_bind_text (stmt, 2, lab_reference);
-  sqlite3_bind_text (stmt, 3, _harley_diary_date_iso (&s->sent_on), -1, g_free);
-  sqlite3_bind_text (stmt, 4, _harley_send_method_to_string (s->method), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, _harley_diary_date_iso (&s->expected_by), -1, g_free);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, id);
-  return harley_store_step_done (store, stmt, error);
+    return NULL;
+  sqlite3_bind_int64 (stmt, 4, s->lab_id);
+  harley_bind_text (stmt, 5, lab_reference);
+  sqlite3_bind_text (stmt, 6, _harley_diary_date_iso (&s->sent_on), -1, g_free);
+  sqlite3_bind_text (stmt, 7, _harley_send_method_to_string (s->method), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, _harley_diary_date_iso (&s->expected_by), -1, g_free);
+  return stmt;
 }
 
 gboolean
@@ -125,6 +181,7 @@ _harley_sample_send_at (HarleyStore       *store,
   g_autofree char *how = NULL;
   g_autofree char *what = NULL;
   Sending s = { lab_id, { 0 }, { 0 }, method };
+  sqlite3_stmt *stmt;
   GDate today;
 
   _harley_sample_today_of (now, &today);
@@ -138,14 +195,14 @@ _harley_sample_send_at (HarleyStore       *store,
   if (!_harley_sample_check_date (&s.sent_on, &today, _("Enter the date the sample was sent."),
                                   _("The date the sample was sent is in the future: enter the day it went."), error)
       || (sample = _harley_sample_load_for_step (store, id, HARLEY_SAMPLE_SENT, error)) == NULL
-      || !check_sending (store, sample, &s, expected_by, error)
-      || !write_sending (store, id, &s, lab_reference, now, error))
+      || !check_sending (store, sample, &s, expected_by, error))
     return FALSE;
   lab = _harley_sample_dup_contact_name (store, s.lab_id);
   due = harley_format_gdate (&s.expected_by);
   how = g_utf8_strdown (harley_send_method_label (method), -1);
   what = g_strdup_printf (_("sent to %s (%s), result expected by %s"), lab, how, due);
-  return add_event (store, sample, now, what, error);
+  return (stmt = prepare_sending (store, id, &s, lab_reference, now, error)) != NULL
+         && record_step (store, stmt, sample, what, now, error);
 }
 
 /**
@@ -172,10 +229,9 @@ harley_sample_send (HarleyStore       *store,
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
 
-  if (!harley_store_begin (store, error))
-    return FALSE;
-  return _harley_sample_finish (store, _harley_sample_send_at (store, id, lab_id, sent_on, method, lab_reference,
-                                                               expected_by, now, error), error);
+  return harley_store_begin (store, error)
+         && _harley_sample_finish (store, _harley_sample_send_at (store, id, lab_id, sent_on, method, lab_reference,
+                                                                  expected_by, now, error), error);
 }
 
 /* Reviewed {{{1 */
@@ -189,10 +245,14 @@ _harley_sample_review_at (HarleyStore         *store,
                           const char          *now,
                           GError             **error)
 {
-  g_autoptr(HarleySample) sample = NULL;
+  Step step = {
+    HARLEY_SAMPLE_REVIEWED,
+    "UPDATE sample SET state = ?1, updated_at = ?2, review_action = ?4, review_note = ?5, reviewed_by = ?6, "
+    "reviewed_at = ?2 WHERE id = ?3",
+    { NULL, note, reviewed_by },
+  };
   g_autofree char *decided = NULL;
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
 
   if (action >= HARLEY_REVIEW_N_ACTIONS)
     {
@@ -207,22 +267,11 @@ _harley_sample_review_at (HarleyStore         *store,
                            _("Say which clinician reviewed the result."));
       return FALSE;
     }
-  if ((sample = _harley_sample_load_for_step (store, id, HARLEY_SAMPLE_REVIEWED, error)) == NULL
-      || (stmt = harley_store_prepare (store,
-            "UPDATE sample SET state = 'reviewed', review_action = ?, review_note = ?, reviewed_by = ?, "
-            "reviewed_at = ?4, updated_at = ?4 WHERE id = ?5", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, _harley_review_action_to_string (action), -1, SQLITE_STATIC);
-  harley_bind_text (stmt, 2, note);
-  sqlite3_bind_text (stmt, 3, reviewed_by, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, id);
-  if (!harley_store_step_done (store, stmt, error))
-    return FALSE;
+  step.values[0] = _harley_review_action_to_string (action);
   decided = g_utf8_strdown (harley_review_action_label (action), -1);
   what = is_blank (note) ? g_strdup_printf (_("result reviewed by %s: %s"), reviewed_by, decided)
                          : g_strdup_printf (_("result reviewed by %s: %s (%s)"), reviewed_by, decided, note);
-  return add_event (store, sample, now, what, error);
+  return take_step (store, id, &step, what, now, error);
 }
 
 /**
@@ -246,10 +295,9 @@ harley_sample_review (HarleyStore         *store,
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
 
-  if (!harley_store_begin (store, error))
-    return FALSE;
-  return _harley_sample_finish (store, _harley_sample_review_at (store, id, action, note, reviewed_by, now, error),
-                                error);
+  return harley_store_begin (store, error)
+         && _harley_sample_finish (store, _harley_sample_review_at (store, id, action, note, reviewed_by, now, error),
+                                   error);
 }
 
 /* Informed {{{1 */
@@ -262,11 +310,15 @@ _harley_sample_inform_at (HarleyStore        *store,
                           const char         *now,
                           GError            **error)
 {
-  g_autoptr(HarleySample) sample = NULL;
+  const char *by = is_blank (informed_by) ? harley_diary_user () : informed_by;
+  Step step = {
+    HARLEY_SAMPLE_INFORMED,
+    "UPDATE sample SET state = ?1, updated_at = ?2, informed_how = ?4, informed_by = ?5, informed_at = ?2 "
+    "WHERE id = ?3",
+    { NULL, by },
+  };
   g_autofree char *way = NULL;
   g_autofree char *what = NULL;
-  const char *by = is_blank (informed_by) ? harley_diary_user () : informed_by;
-  sqlite3_stmt *stmt;
 
   if (how >= HARLEY_INFORMED_N_WAYS)
     {
@@ -274,20 +326,10 @@ _harley_sample_inform_at (HarleyStore        *store,
                            _("Choose how the patient was told: by phone, by letter, in person or by email."));
       return FALSE;
     }
-  if ((sample = _harley_sample_load_for_step (store, id, HARLEY_SAMPLE_INFORMED, error)) == NULL
-      || (stmt = harley_store_prepare (store,
-            "UPDATE sample SET state = 'informed', informed_how = ?, informed_by = ?, informed_at = ?4, "
-            "updated_at = ?4 WHERE id = ?3", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, _harley_informed_how_to_string (how), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, by, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!harley_store_step_done (store, stmt, error))
-    return FALSE;
+  step.values[0] = _harley_informed_how_to_string (how);
   way = g_utf8_strdown (harley_informed_how_label (how), -1);
   what = g_strdup_printf (_("patient told %s, by %s"), way, by);
-  return add_event (store, sample, now, what, error);
+  return take_step (store, id, &step, what, now, error);
 }
 
 /**
@@ -309,9 +351,8 @@ harley_sample_inform (HarleyStore        *store,
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
 
-  if (!harley_store_begin (store, error))
-    return FALSE;
-  return _harley_sample_finish (store, _harley_sample_inform_at (store, id, how, informed_by, now, error), error);
+  return harley_store_begin (store, error)
+         && _harley_sample_finish (store, _harley_sample_inform_at (store, id, how, informed_by, now, error), error);
 }
 
 /* Closed {{{1 */
@@ -322,17 +363,9 @@ _harley_sample_close_at (HarleyStore  *store,
                          const char   *now,
                          GError      **error)
 {
-  g_autoptr(HarleySample) sample = NULL;
-  sqlite3_stmt *stmt;
+  const Step step = { HARLEY_SAMPLE_CLOSED, "UPDATE sample SET state = ?1, updated_at = ?2 WHERE id = ?3" };
 
-  if ((sample = _harley_sample_load_for_step (store, id, HARLEY_SAMPLE_CLOSED, error)) == NULL
-      || (stmt = harley_store_prepare (store, "UPDATE sample SET state = 'closed', updated_at = ? WHERE id = ?",
-                                       error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  return harley_store_step_done (store, stmt, error)
-         && add_event (store, sample, now, _("closed"), error);
+  return take_step (store, id, &step, _("closed"), now, error);
 }
 
 /**
@@ -350,9 +383,8 @@ harley_sample_close (HarleyStore  *store,
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
 
-  if (!harley_store_begin (store, error))
-    return FALSE;
-  return _harley_sample_finish (store, _harley_sample_close_at (store, id, now, error), error);
+  return harley_store_begin (store, error)
+         && _harley_sample_finish (store, _harley_sample_close_at (store, id, now, error), error);
 }
 
 /* Cancelled or lost {{{1 */
@@ -365,10 +397,12 @@ _harley_sample_cancel_at (HarleyStore  *store,
                           const char   *now,
                           GError      **error)
 {
-  HarleySampleState to = lost ? HARLEY_SAMPLE_LOST : HARLEY_SAMPLE_CANCELLED;
-  g_autoptr(HarleySample) sample = NULL;
+  const Step step = {
+    lost ? HARLEY_SAMPLE_LOST : HARLEY_SAMPLE_CANCELLED,
+    "UPDATE sample SET state = ?1, updated_at = ?2, reason = ?4 WHERE id = ?3",
+    { reason },
+  };
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
 
   if (is_blank (reason))
     {
@@ -377,18 +411,8 @@ _harley_sample_cancel_at (HarleyStore  *store,
                                 : _("Say why the sample is cancelled."));
       return FALSE;
     }
-  if ((sample = _harley_sample_load_for_step (store, id, to, error)) == NULL
-      || (stmt = harley_store_prepare (store, "UPDATE sample SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
-                                       error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, harley_sample_state_to_string (to), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, id);
-  if (!harley_store_step_done (store, stmt, error))
-    return FALSE;
   what = g_strdup_printf (lost ? _("marked lost: %s") : _("cancelled: %s"), reason);
-  return add_event (store, sample, now, what, error);
+  return take_step (store, id, &step, what, now, error);
 }
 
 /**
@@ -409,7 +433,6 @@ harley_sample_cancel (HarleyStore  *store,
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
 
-  if (!harley_store_begin (store, error))
-    return FALSE;
-  return _harley_sample_finish (store, _harley_sample_cancel_at (store, id, lost, reason, now, error), error);
+  return harley_store_begin (store, error)
+         && _harley_sample_finish (store, _harley_sample_cancel_at (store, id, lost, reason, now, error), error);
 }

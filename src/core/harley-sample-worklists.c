@@ -148,27 +148,12 @@ harley_sample_worklist_list (HarleyStore           *store,
                              const GDate           *today,
                              GError               **error)
 {
-  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
   g_return_val_if_fail (worklist < HARLEY_SAMPLES_N_WORKLISTS, NULL);
 
   if ((stmt = harley_store_prepare (store, worklists[worklist].list, error)) == NULL)
     return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _harley_sample_read_ids (store, stmt, error);
 }

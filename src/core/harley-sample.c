@@ -93,137 +93,53 @@ find_code (const Code *codes,
   return FALSE;
 }
 
-const char *
-harley_sample_type_to_string (HarleySampleType type)
-{
-  g_return_val_if_fail (type < HARLEY_SAMPLE_N_TYPES, NULL);
-  return types[type].code;
-}
+/* The ways into a table of Code, one function each: the code stored for
+ * a value, the value of a stored code, and the value's label. */
+#define DEFINE_TO_STRING(func, Type, codes)                     \
+  const char *                                                  \
+  func (Type value)                                             \
+  {                                                             \
+    g_return_val_if_fail (value < G_N_ELEMENTS (codes), NULL);  \
+    return codes[value].code;                                   \
+  }
 
-gboolean
-harley_sample_type_from_string (const char       *text,
-                                HarleySampleType *type)
-{
-  guint i;
+#define DEFINE_FROM_STRING(func, Type, codes)                   \
+  gboolean                                                      \
+  func (const char *text,                                       \
+        Type       *value)                                      \
+  {                                                             \
+    guint i;                                                    \
+                                                                \
+    if (!find_code (codes, G_N_ELEMENTS (codes), text, &i))     \
+      return FALSE;                                             \
+    *value = i;                                                 \
+    return TRUE;                                                \
+  }
 
-  if (!find_code (types, G_N_ELEMENTS (types), text, &i))
-    return FALSE;
-  *type = i;
-  return TRUE;
-}
+#define DEFINE_LABEL(func, Type, codes)                         \
+  const char *                                                  \
+  func (Type value)                                             \
+  {                                                             \
+    g_return_val_if_fail (value < G_N_ELEMENTS (codes), NULL);  \
+    return _(codes[value].label);                               \
+  }
 
-const char *
-harley_sample_type_label (HarleySampleType type)
-{
-  g_return_val_if_fail (type < HARLEY_SAMPLE_N_TYPES, NULL);
-  return _(types[type].label);
-}
-
-const char *
-harley_sample_state_to_string (HarleySampleState state)
-{
-  g_return_val_if_fail (state < HARLEY_SAMPLE_N_STATES, NULL);
-  return states[state].code;
-}
-
-gboolean
-harley_sample_state_from_string (const char        *text,
-                                 HarleySampleState *state)
-{
-  guint i;
-
-  if (!find_code (states, G_N_ELEMENTS (states), text, &i))
-    return FALSE;
-  *state = i;
-  return TRUE;
-}
-
-const char *
-harley_sample_state_label (HarleySampleState state)
-{
-  g_return_val_if_fail (state < HARLEY_SAMPLE_N_STATES, NULL);
-  return _(states[state].label);
-}
-
-const char *
-_harley_send_method_to_string (HarleySendMethod method)
-{
-  g_return_val_if_fail (method < HARLEY_SEND_N_METHODS, NULL);
-  return send_methods[method].code;
-}
-
-const char *
-harley_send_method_label (HarleySendMethod method)
-{
-  g_return_val_if_fail (method < HARLEY_SEND_N_METHODS, NULL);
-  return _(send_methods[method].label);
-}
-
-gboolean
-harley_send_method_from_string (const char       *text,
-                                HarleySendMethod *method)
-{
-  guint i;
-
-  if (!find_code (send_methods, G_N_ELEMENTS (send_methods), text, &i))
-    return FALSE;
-  *method = i;
-  return TRUE;
-}
-
-const char *
-_harley_review_action_to_string (HarleyReviewAction action)
-{
-  g_return_val_if_fail (action < HARLEY_REVIEW_N_ACTIONS, NULL);
-  return review_actions[action].code;
-}
-
-const char *
-harley_review_action_label (HarleyReviewAction action)
-{
-  g_return_val_if_fail (action < HARLEY_REVIEW_N_ACTIONS, NULL);
-  return _(review_actions[action].label);
-}
-
-const char *
-_harley_informed_how_to_string (HarleyInformedHow how)
-{
-  g_return_val_if_fail (how < HARLEY_INFORMED_N_WAYS, NULL);
-  return informed_ways[how].code;
-}
-
-const char *
-harley_informed_how_label (HarleyInformedHow how)
-{
-  g_return_val_if_fail (how < HARLEY_INFORMED_N_WAYS, NULL);
-  return _(informed_ways[how].label);
-}
-
-const char *
-_harley_call_outcome_to_string (HarleyCallOutcome outcome)
-{
-  g_return_val_if_fail (outcome < HARLEY_CALL_N_OUTCOMES, NULL);
-  return call_outcomes[outcome].code;
-}
-
-const char *
-harley_call_outcome_label (HarleyCallOutcome outcome)
-{
-  g_return_val_if_fail (outcome < HARLEY_CALL_N_OUTCOMES, NULL);
-  return _(call_outcomes[outcome].label);
-}
-
-gboolean
-harley_call_outcome_from_string (const char        *text,
-                                 HarleyCallOutcome *outcome)
-{
-  guint i;
-
-  if (!find_code (call_outcomes, G_N_ELEMENTS (call_outcomes), text, &i))
-    return FALSE;
-  *outcome = i;
-  return TRUE;
-}
+DEFINE_TO_STRING (harley_sample_type_to_string, HarleySampleType, types)
+DEFINE_FROM_STRING (harley_sample_type_from_string, HarleySampleType, types)
+DEFINE_LABEL (harley_sample_type_label, HarleySampleType, types)
+DEFINE_TO_STRING (harley_sample_state_to_string, HarleySampleState, states)
+DEFINE_FROM_STRING (harley_sample_state_from_string, HarleySampleState, states)
+DEFINE_LABEL (harley_sample_state_label, HarleySampleState, states)
+DEFINE_TO_STRING (_harley_send_method_to_string, HarleySendMethod, send_methods)
+DEFINE_FROM_STRING (harley_send_method_from_string, HarleySendMethod, send_methods)
+DEFINE_LABEL (harley_send_method_label, HarleySendMethod, send_methods)
+DEFINE_TO_STRING (_harley_review_action_to_string, HarleyReviewAction, review_actions)
+DEFINE_LABEL (harley_review_action_label, HarleyReviewAction, review_actions)
+DEFINE_TO_STRING (_harley_informed_how_to_string, HarleyInformedHow, informed_ways)
+DEFINE_LABEL (harley_informed_how_label, HarleyInformedHow, informed_ways)
+DEFINE_TO_STRING (_harley_call_outcome_to_string, HarleyCallOutcome, call_outcomes)
+DEFINE_FROM_STRING (harley_call_outcome_from_string, HarleyCallOutcome, call_outcomes)
+DEFINE_LABEL (harley_call_outcome_label, HarleyCallOutcome, call_outcomes)
 
 void
 harley_sample_free (HarleySample *sample)
@@ -245,6 +161,15 @@ harley_sample_free (HarleySample *sample)
   g_free (sample->created_at);
   g_free (sample->updated_at);
   g_free (sample);
+}
+
+void
+harley_sample_event_free (HarleySampleEvent *event)
+{
+  g_free (event->at);
+  g_free (event->by);
+  g_free (event->summary);
+  g_free (event);
 }
 
 /* What the steps share {{{1 */
@@ -474,6 +399,54 @@ _harley_sample_finish (HarleyStore  *store,
   "s.review_action, s.review_note, s.reviewed_by, s.reviewed_at, s.informed_how, s.informed_by, " \
   "s.informed_at, s.reason, s.notes, s.created_at, s.updated_at FROM sample s "
 
+/* Steps @stmt, bound and ready, to its end, and resets it; returns the
+ * first column of each row, or NULL with @error. */
+GArray *
+_harley_sample_read_ids (HarleyStore   *store,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Steps @stmt, bound and ready, to its end, and resets it; returns what
+ * @from_row makes of each row, freed with @free_func, or NULL with @error. */
+GPtrArray *
+_harley_sample_read_rows (HarleyStore          *store,
+                          sqlite3_stmt         *stmt,
+                          HarleySampleFromRow   from_row,
+                          GDestroyNotify        free_func,
+                          GError              **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 static guint
 column_code (sqlite3_stmt *stmt,
              int           column,
@@ -642,8 +615,6 @@ harley_sample_list_for_patient (HarleyStore  *store,
                                 GError      **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
 
@@ -652,19 +623,42 @@ harley_sample_list_for_patient (HarleyStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+  return _harley_sample_read_ids (store, stmt, error);
+}
 
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+static gpointer
+event_from_row (sqlite3_stmt *stmt)
+{
+  HarleySampleEvent *event = g_new0 (HarleySampleEvent, 1);
+
+  event->at = harley_column_dup (stmt, 0);
+  event->by = harley_column_dup (stmt, 1);
+  event->summary = harley_column_dup (stmt, 2);
+  return event;
+}
+
+/**
+ * harley_sample_list_events:
+ *
+ * Returns: (transfer container) (element-type HarleySampleEvent): the
+ *   sample's history, oldest first: each step, result and call about
+ *   it, as it was recorded; none for a sample not on file
+ */
+GPtrArray *
+harley_sample_list_events (HarleyStore  *store,
+                           gint64        sample_id,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
+
+  stmt = harley_store_prepare (store, "SELECT at, by, summary FROM sample_event WHERE sample_id = ? "
+                                      "ORDER BY at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sample_id);
+  return _harley_sample_read_rows (store, stmt, event_from_row, (GDestroyNotify) harley_sample_event_free, error);
 }
 
 /* Taken {{{1 */

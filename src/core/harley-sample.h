@@ -156,6 +156,27 @@ typedef struct
   char     *created_at;
 } HarleyResult;
 
+/* A line of a sample's history, as harley_sample_list_events() reads it */
+typedef struct
+{
+  char  *at;                            /* ISO 8601 UTC */
+  char  *by;                            /* who was using Harley */
+  char  *summary;                       /* "Histology (skin biopsy), left cheek: sent to …" */
+} HarleySampleEvent;
+
+/* A call as stored, as harley_sample_list_calls() reads it */
+typedef struct
+{
+  gint64             id;
+  char              *at;                /* ISO 8601 UTC */
+  char              *by;                /* who made the call */
+  HarleyCallOutcome  outcome;
+  gint64             patient_id;        /* 0: none; the patient phoned when contact_id is 0 */
+  gint64             contact_id;        /* 0: none; the laboratory phoned */
+  char              *contact_name;      /* the laboratory's name, or NULL */
+  char              *note;              /* nullable */
+} HarleyCall;
+
 typedef struct
 {
   gint64             patient_id;        /* a call to the patient, or */
@@ -241,7 +262,11 @@ gboolean           harley_sample_cancel              (HarleyStore            *st
 GArray            *harley_sample_list_for_patient    (HarleyStore            *store,
                                                       gint64                  patient_id,
                                                       GError                **error);
+GPtrArray         *harley_sample_list_events         (HarleyStore            *store,
+                                                      gint64                  sample_id,
+                                                      GError                **error);
 void               harley_sample_free                (HarleySample           *sample);
+void               harley_sample_event_free          (HarleySampleEvent      *event);
 void               harley_result_free                (HarleyResult           *result);
 
 /* When a result is due: the laboratory's turnaround from the day sent,
@@ -266,6 +291,10 @@ guint              harley_sample_count_failed_calls  (HarleyStore            *st
                                                       gint64                  sample_id);
 gboolean           harley_sample_suggests_letter     (HarleyStore            *store,
                                                       gint64                  sample_id);
+GPtrArray         *harley_sample_list_calls          (HarleyStore            *store,
+                                                      gint64                  sample_id,
+                                                      GError                **error);
+void               harley_call_free                  (HarleyCall             *call);
 
 /* Worklists (harley-sample-worklists.c): counted and listed by SQLite
  * with indexes, so that 100,000 samples open within a frame. */
@@ -289,6 +318,8 @@ GArray            *harley_sample_worklist_list       (HarleyStore            *st
                                                       GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleySample, harley_sample_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleySampleEvent, harley_sample_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyResult, harley_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarleyCall, harley_call_free)
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "harley-audit-private.h"
+#include "harley-store-guard-private.h"
 #include "harley-store.h"
 #include "harley-store-resources.h"
 
@@ -26,9 +28,11 @@ struct _HarleyStore
   char        *path;
   sqlite3     *db;
   GHashTable  *statements;   /* const char *sql → sqlite3_stmt * */
+  char        *user;         /* whom the audit trail names: harley_user () */
   int          lock_fd;
   int          schema;
   guint        in_transaction : 1;
+  guint        refused_at_begin;   /* allocations SQLite was refused before it */
 
   /* The deferred whole-file check */
   GMutex       check_mutex;
@@ -49,6 +53,9 @@ harley_store_finalize (GObject *object)
   if (self->check_thread != NULL)
     g_thread_join (self->check_thread);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* SQLite would leave the WAL of a moved file beside its old path. */
+  if (self->db != NULL && _harley_store_guard_moved (self->db))
+    _harley_store_guard_rescue (self->db);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   if (self->lock_fd >= 0)
@@ -57,6 +64,7 @@ harley_store_finalize (GObject *object)
   g_mutex_clear (&self->check_mutex);
   g_cond_clear (&self->check_cond);
   g_free (self->path);
+  g_free (self->user);
 
   G_OBJECT_CLASS (harley_store_parent_class)->finalize (object);
 }
@@ -73,6 +81,7 @@ static void
 harley_store_init (HarleyStore *self)
 {
   self->lock_fd = -1;
+  self->user = g_strdup (g_get_user_name ());
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   g_mutex_init (&self->check_mutex);
@@ -127,12 +136,29 @@ harley_store_latest_schema (void)
 }
 
 static void
+set_out_of_memory (GError **error)
+{
+  g_set_error_literal (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_FAILED,
+                       _("The computer ran short of memory, so this change was not saved. Close some "
+                         "other programs and try again; nothing saved before has been lost."));
+}
+
+static void
 set_error_from_code (GError     **error,
                      int          code,
                      const char  *detail)
 {
   switch (code & 0xff)
     {
+    case SQLITE_NOMEM:
+      set_out_of_memory (error);
+      break;
+    case SQLITE_IOERR:
+      g_set_error_literal (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_FAILED,
+                           _("Harley could not read or write the practice database: the disk reported an "
+                             "error. Check that the disk is connected and working, then try again; nothing "
+                             "saved before has been lost."));
+      break;
     case SQLITE_FULL:
       g_set_error (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_DISK_FULL,
                    _("The disk is full, so this change was not saved. Free some space "
@@ -482,12 +508,44 @@ migrate (HarleyStore  *self,
   return TRUE;
 }
 
+/* harley_user (): whom the audit trail names for what is done now */
+static void
+user_func (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  HarleyStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, self->user, -1, SQLITE_TRANSIENT);
+}
+
+/* The audit triggers call these, so they are on the connection before
+ * any migration runs. The whole-file check's connection is read-only and
+ * fires no triggers, so it does without them. */
+static gboolean
+register_functions (HarleyStore  *self,
+                    GError      **error)
+{
+  if (sqlite3_create_function_v2 (self->db, "harley_sha256", -1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, _harley_audit_sha256_func, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_create_function_v2 (self->db, "harley_user", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                     self, user_func, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      harley_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 configure_connection (HarleyStore  *self,
                       GError      **error)
 {
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
+  if (!register_functions (self, error))
+    return FALSE;
   return exec_sql (self->db,
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA synchronous = FULL;"
@@ -550,6 +608,7 @@ open_checked (HarleyStore           *self,
   if (!take_lock (self, error))
     return FALSE;
 
+  _harley_store_guard_install ();
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE)
                         | SQLITE_OPEN_NOMUTEX, NULL);
@@ -653,11 +712,76 @@ harley_store_check (HarleyStore  *self,
   return run_quick_check (self->db, report, error);
 }
 
+/**
+ * harley_store_set_user:
+ * @self: a #HarleyStore
+ * @name: (nullable): who is using Harley; %NULL for the system user
+ *
+ * Sets whom the audit trail names for what is done through @self from
+ * now on. Until it is set, that is the system user running Harley, as
+ * g_get_user_name () gives it: harley-cli's actions are the system user's.
+ */
+void
+harley_store_set_user (HarleyStore *self,
+                       const char  *name)
+{
+  g_return_if_fail (HARLEY_IS_STORE (self));
+
+  if (name == NULL || *name == '\0')
+    name = g_get_user_name ();
+  if (g_strcmp0 (self->user, name) == 0)
+    return;
+  g_free (self->user);
+  self->user = g_strdup (name);
+}
+
+/**
+ * harley_store_get_user:
+ * @self: a #HarleyStore
+ *
+ * Returns: (transfer none): whom the audit trail names
+ */
+const char *
+harley_store_get_user (HarleyStore *self)
+{
+  g_return_val_if_fail (HARLEY_IS_STORE (self), NULL);
+  return self->user;
+}
+
 sqlite3 *
 harley_store_get_db (HarleyStore *self)
 {
   g_return_val_if_fail (HARLEY_IS_STORE (self), NULL);
   return self->db;
+}
+
+/* SQLite can lose part of a transaction without the statement that lost
+ * it failing: short of memory, it binds or reads a NULL in place of a
+ * value (harley-store-guard.c), and after some failures it rolls the
+ * whole transaction back itself, so that a later statement would be
+ * committed on its own. From then on nothing more is written in it, and
+ * it is not committed. */
+static gboolean
+short_of_memory (HarleyStore *self)
+{
+  return self->in_transaction && _harley_store_guard_refused () != self->refused_at_begin;
+}
+
+static gboolean
+check_transaction (HarleyStore  *self,
+                   GError      **error)
+{
+  if (!self->in_transaction)
+    return TRUE;
+  if (short_of_memory (self))
+    set_out_of_memory (error);
+  else if (sqlite3_get_autocommit (self->db))
+    g_set_error_literal (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_FAILED,
+                         _("The practice database stopped this change part way through, so none of it "
+                           "was saved. Try again; nothing saved before has been lost."));
+  else
+    return TRUE;
+  return FALSE;
 }
 
 /**
@@ -678,6 +802,8 @@ harley_store_prepare (HarleyStore  *self,
 
   g_return_val_if_fail (HARLEY_IS_STORE (self), NULL);
 
+  if (!check_transaction (self, error))
+    return NULL;
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -709,11 +835,22 @@ harley_store_step_done (HarleyStore   *self,
                         sqlite3_stmt  *stmt,
                         GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  if (!check_transaction (self, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      harley_store_set_error (self, error);
+      /* A value lost for want of memory shows as a constraint failing:
+       * say what really happened. */
+      if (short_of_memory (self))
+        set_out_of_memory (error);
+      else
+        harley_store_set_error (self, error);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -756,7 +893,7 @@ harley_store_exec (HarleyStore  *self,
                    GError      **error)
 {
   g_return_val_if_fail (HARLEY_IS_STORE (self), FALSE);
-  return exec_sql (self->db, sql, error);
+  return check_transaction (self, error) && exec_sql (self->db, sql, error);
 }
 
 /**
@@ -776,9 +913,20 @@ harley_store_begin (HarleyStore  *self,
 
   if (!harley_store_wait_for_check (self, error))
     return FALSE;
+  if (_harley_store_guard_moved (self->db))
+    {
+      _harley_store_guard_rescue (self->db);
+      g_set_error (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_READ_ONLY,
+                   _("The practice database “%s” was moved, renamed, replaced or deleted while Harley "
+                     "had it open, so this change was not saved. Everything saved before is in the file "
+                     "Harley opened. Close Harley and open the practice again; if the file was deleted, "
+                     "restore it from your latest backup."), self->path);
+      return FALSE;
+    }
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  self->refused_at_begin = _harley_store_guard_refused ();
   return TRUE;
 }
 
@@ -789,7 +937,7 @@ harley_store_commit (HarleyStore  *self,
   g_return_val_if_fail (HARLEY_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!exec_sql (self->db, "COMMIT", error))
+  if (!check_transaction (self, error) || !exec_sql (self->db, "COMMIT", error))
     {
       harley_store_rollback (self);
       return FALSE;
@@ -845,137 +993,4 @@ harley_column_dup (sqlite3_stmt *stmt,
                    int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/**
- * harley_store_get_practice_detail:
- * @self: a #HarleyStore
- * @key: e.g. "name", "address", "phone", "email", "consultant", "qualifications", "gmc"
- *
- * Returns: (transfer full) (nullable): the practice's detail
- */
-char *
-harley_store_get_practice_detail (HarleyStore *self,
-                                  const char  *key)
-{
-  sqlite3_stmt *stmt = harley_store_prepare (self, "SELECT value FROM practice_detail WHERE key = ?", NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = harley_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-/**
- * harley_store_set_practice_details:
- * @self: a #HarleyStore
- * @keys: (array length=n): the details to set
- * @values: (array length=n): their values; %NULL or empty clears one
- * @n: how many
- * @error: where to put a failure
- *
- * Sets several practice details in one transaction: all or none.
- */
-gboolean
-harley_store_set_practice_details (HarleyStore        *self,
-                                   const char * const *keys,
-                                   const char * const *values,
-                                   guint               n,
-                                   GError            **error)
-{
-  if (!harley_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_stmt *stmt = harley_store_prepare (self,
-        "INSERT INTO practice_detail (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-
-      if (stmt == NULL)
-        {
-          harley_store_rollback (self);
-          return FALSE;
-        }
-      sqlite3_bind_text (stmt, 1, keys[i], -1, SQLITE_TRANSIENT);
-      harley_bind_text (stmt, 2, values[i]);
-      if (!harley_store_step_done (self, stmt, error))
-        {
-          harley_store_rollback (self);
-          return FALSE;
-        }
-    }
-  return harley_store_commit (self, error);
-}
-
-gboolean
-harley_store_set_practice_detail (HarleyStore  *self,
-                                  const char   *key,
-                                  const char   *value,
-                                  GError      **error)
-{
-  return harley_store_set_practice_details (self, &key, &value, 1, error);
-}
-
-/**
- * harley_store_get_practice_logo:
- * @self: a #HarleyStore
- * @mime_type: (out) (optional): its type
- *
- * Returns: (transfer full) (nullable): the logo image letters carry
- */
-GBytes *
-harley_store_get_practice_logo (HarleyStore  *self,
-                                char        **mime_type)
-{
-  sqlite3_stmt *stmt = harley_store_prepare (self, "SELECT mime_type, data FROM practice_logo WHERE id = 1", NULL);
-  GBytes *bytes = NULL;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (mime_type != NULL)
-        *mime_type = harley_column_dup (stmt, 0);
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return bytes;
-}
-
-gboolean
-harley_store_set_practice_logo (HarleyStore  *self,
-                                GBytes       *data,
-                                const char   *mime_type,
-                                GError      **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!harley_store_begin (self, error))
-    return FALSE;
-  if (data == NULL)
-    stmt = harley_store_prepare (self, "DELETE FROM practice_logo", error);
-  else
-    stmt = harley_store_prepare (self, "INSERT OR REPLACE INTO practice_logo (id, mime_type, data) "
-                                       "VALUES (1, ?, ?)", error);
-  ok = stmt != NULL;
-  if (ok && data != NULL)
-    {
-      gsize size;
-      gconstpointer bytes = g_bytes_get_data (data, &size);
-
-      sqlite3_bind_text (stmt, 1, mime_type, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_blob (stmt, 2, bytes, (int) size, SQLITE_TRANSIENT);
-    }
-  if (ok)
-    ok = harley_store_step_done (self, stmt, error);
-  if (!ok)
-    {
-      harley_store_rollback (self);
-      return FALSE;
-    }
-  return harley_store_commit (self, error);
 }

@@ -51,6 +51,9 @@ gboolean      harley_store_wait_for_check       (HarleyStore           *self,
 gboolean      harley_store_check                (HarleyStore           *self,
                                                  char                 **report,
                                                  GError               **error);
+void          harley_store_set_user             (HarleyStore           *self,
+                                                 const char            *name);
+const char   *harley_store_get_user             (HarleyStore           *self);
 sqlite3      *harley_store_get_db               (HarleyStore           *self);
 sqlite3_stmt *harley_store_prepare              (HarleyStore           *self,
                                                  const char            *sql,

@@ -56,16 +56,6 @@ harley_pdf_save_choose (GtkWidget           *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static int
-write_bytes (int      fd,
-             gpointer user_data)
-{
-  gsize length = 0;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
-
 /**
  * harley_pdf_save_bytes:
  * @store: the open practice database, which is never written over
@@ -90,7 +80,7 @@ harley_pdf_save_bytes (HarleyStore  *store,
                    _("“%s” holds the practice’s records. Save the PDF as another file."), name);
       return FALSE;
     }
-  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) == 0)
+  if ((saved_errno = _harley_render_write_bytes (path, pdf)) == 0)
     return TRUE;
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                /* TRANSLATORS: %s is a file's name, then why it could not be written */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit-window.h"
 #include "harley-new-letter-dialog.h"
 #include "harley-sample-dialog.h"
 #include "harley-window-private.h"
@@ -244,6 +245,17 @@ open_patient_action (GtkWidget  *widget,
   harley_window_open_patient (self, g_variant_get_int64 (parameter));
 }
 
+/* win.audit-trail: the whole audit trail, with its check */
+static void
+audit_trail_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (harley_audit_window_new (GTK_WINDOW (self), self->store)));
+}
+
 void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -257,6 +269,7 @@ _harley_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-sample", "x", open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.record-sample", "x", record_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "x", open_patient_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, audit_trail_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -66,18 +66,18 @@ G_STATIC_ASSERT (LABEL_COLUMNS * LABEL_ROWS == HARLEY_ADDRESS_LABELS_PER_SHEET);
 
 G_DEFINE_QUARK (harley-address-labels-error-quark, harley_address_labels_error)
 
-typedef struct
-{
-  double x, y, width, height;
-} Box;
+static const HarleyRenderSheet sheet = {
+  .columns = LABEL_COLUMNS, .per_sheet = HARLEY_ADDRESS_LABELS_PER_SHEET,
+  .paper_width = A4_WIDTH, .paper_height = A4_HEIGHT,
+  .left = LABEL_LEFT, .top = LABEL_TOP, .width = LABEL_WIDTH, .height = LABEL_HEIGHT,
+  .pitch_x = LABEL_PITCH_X, .pitch_y = LABEL_PITCH_Y, .pad_x = LABEL_PAD_X, .pad_y = LABEL_PAD_Y,
+};
 
 typedef struct
 {
   const char * const * const *addresses;
-  guint                       n;
-  guint                       first_label;   /* labels only */
-  const char                 *return_address;   /* envelopes only, nullable */
-} Batch;
+  const char                 *return_address;   /* nullable */
+} Envelopes;
 
 /* Text {{{1 */
 
@@ -91,32 +91,23 @@ address_markup (const char * const *lines)
   return g_markup_escape_text (text, -1);
 }
 
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return pango_units_to_double (width);
-}
-
 /* @markup as large as fits @box, from @largest down to @smallest points
  * by halves, each line on a line of its own; from 2 points above
  * @smallest, a line too long wraps instead; at @smallest, what still does
  * not fit is cut short. */
 static PangoLayout *
-fit_layout (PangoContext *context,
-            const char   *markup,
-            const Box    *box,
-            double        largest,
-            double        smallest)
+fit_layout (PangoContext          *context,
+            const char            *markup,
+            const HarleyRenderBox *box,
+            double                 largest,
+            double                 smallest)
 {
   for (double size = largest; ; size -= 0.5)
     {
       g_autofree char *font = g_strdup_printf ("Sans %.1f", size);
       g_autoptr(PangoLayout) layout = _harley_render_new_layout (context, font, markup, 0);
 
-      if (layout_width (layout) <= box->width && _harley_render_layout_height (layout) <= box->height)
+      if (_harley_render_layout_width (layout) <= box->width && _harley_render_layout_height (layout) <= box->height)
         return g_steal_pointer (&layout);
       if (size > smallest + 2.0)
         continue;
@@ -136,14 +127,14 @@ fit_layout (PangoContext *context,
 /* Draws @markup in @box, at @clip's edges cut off; with @centre the text
  * is centred in @box from top to bottom. */
 static void
-show_in_box (cairo_t      *cr,
-             PangoContext *context,
-             const char   *markup,
-             const Box    *box,
-             const Box    *clip,
-             gboolean      centre,
-             double        largest,
-             double        smallest)
+show_in_box (cairo_t               *cr,
+             PangoContext          *context,
+             const char            *markup,
+             const HarleyRenderBox *box,
+             const HarleyRenderBox *clip,
+             gboolean               centre,
+             double                 largest,
+             double                 smallest)
 {
   g_autoptr(PangoLayout) layout = NULL;
   double y = box->y;
@@ -164,85 +155,33 @@ show_in_box (cairo_t      *cr,
 
 /* The PDF {{{1 */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
+/* Returns @pdf, or with none (cairo failed, for @status) sets @error. */
 static GBytes *
-make_pdf (double                width,
-          double                height,
-          const char           *title,
-          guint                 n_pages,
-          HarleyRenderDrawPage  draw_page,
-          Batch                *batch,
-          GError              **error)
+check_made (GBytes          *pdf,
+            cairo_status_t   status,
+            GError         **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_status_t status;
-
-  status = _harley_render_pdf (append_bytes, bytes, width, height, title, n_pages, draw_page, batch);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, HARLEY_ADDRESS_LABELS_ERROR, HARLEY_ADDRESS_LABELS_ERROR_FAILED,
-                   /* TRANSLATORS: %s is cairo's reason, in English */
-                   _("The addresses could not be made into a PDF: %s."), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (pdf == NULL)
+    g_set_error (error, HARLEY_ADDRESS_LABELS_ERROR, HARLEY_ADDRESS_LABELS_ERROR_FAILED,
+                 /* TRANSLATORS: %s is cairo's reason, in English */
+                 _("The addresses could not be made into a PDF: %s."), cairo_status_to_string (status));
+  return pdf;
 }
 
 /* Labels {{{1 */
 
-static Box
-label_box (guint label)
-{
-  Box box = {
-    LABEL_LEFT + (label % LABEL_COLUMNS) * LABEL_PITCH_X,
-    LABEL_TOP + (label / LABEL_COLUMNS) * LABEL_PITCH_Y,
-    LABEL_WIDTH,
-    LABEL_HEIGHT,
-  };
-
-  return box;
-}
-
 static void
-draw_label (cairo_t            *cr,
-            PangoContext       *context,
-            guint               label,
-            const char * const *lines)
+draw_label (cairo_t               *cr,
+            PangoContext          *context,
+            const HarleyRenderBox *edges,
+            const HarleyRenderBox *inside,
+            guint                  index,
+            gpointer               user_data)
 {
-  Box clip = label_box (label);
-  Box box = { clip.x + LABEL_PAD_X, clip.y + LABEL_PAD_Y,
-              clip.width - 2 * LABEL_PAD_X, clip.height - 2 * LABEL_PAD_Y };
-  g_autofree char *markup = address_markup (lines);
+  const char * const * const *addresses = user_data;
+  g_autofree char *markup = address_markup (addresses[index]);
 
-  show_in_box (cr, context, markup, &box, &clip, TRUE, 11.0, 6.0);
-}
-
-static void
-draw_sheet (cairo_t  *cr,
-            guint     page,
-            gpointer  user_data)
-{
-  const Batch *batch = user_data;
-  PangoContext *context = _harley_render_new_context (cr);
-
-  for (guint label = 0; label < HARLEY_ADDRESS_LABELS_PER_SHEET; label++)
-    {
-      /* The place in the batch, counted from the sheet's first label. */
-      guint64 place = (guint64) page * HARLEY_ADDRESS_LABELS_PER_SHEET + label;
-
-      if (place < batch->first_label || place - batch->first_label >= batch->n)
-        continue;
-      draw_label (cr, context, label, batch->addresses[place - batch->first_label]);
-    }
-  g_object_unref (context);
+  show_in_box (cr, context, markup, inside, edges, TRUE, 11.0, 6.0);
 }
 
 /**
@@ -269,17 +208,17 @@ harley_address_labels_render (const char * const * const  *addresses,
                               guint                        first_label,
                               GError                     **error)
 {
-  Batch batch = { addresses, n_addresses, first_label, NULL };
-  guint64 n_pages;
+  GBytes *pdf;
+  cairo_status_t status;
 
   g_return_val_if_fail (addresses != NULL, NULL);
   g_return_val_if_fail (n_addresses > 0, NULL);
   g_return_val_if_fail (first_label < HARLEY_ADDRESS_LABELS_PER_SHEET, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_pages = ((guint64) first_label + n_addresses + HARLEY_ADDRESS_LABELS_PER_SHEET - 1)
-            / HARLEY_ADDRESS_LABELS_PER_SHEET;
-  return make_pdf (A4_WIDTH, A4_HEIGHT, _("Address labels"), (guint) n_pages, draw_sheet, &batch, error);
+  pdf = _harley_render_sheets_pdf (&sheet, _("Address labels"), first_label, n_addresses, draw_label,
+                                   (gpointer) addresses, &status);
+  return check_made (pdf, status, error);
 }
 
 /* DL envelopes {{{1 */
@@ -289,10 +228,10 @@ draw_envelope (cairo_t  *cr,
                guint     page,
                gpointer  user_data)
 {
-  const Batch *batch = user_data;
+  const Envelopes *batch = user_data;
   PangoContext *context = _harley_render_new_context (cr);
-  const Box address = { DL_ADDRESS_X, DL_ADDRESS_Y, DL_ADDRESS_W, DL_ADDRESS_H };
-  const Box from = { DL_RETURN_X, DL_RETURN_Y, DL_RETURN_W, DL_RETURN_H };
+  const HarleyRenderBox address = { DL_ADDRESS_X, DL_ADDRESS_Y, DL_ADDRESS_W, DL_ADDRESS_H };
+  const HarleyRenderBox from = { DL_RETURN_X, DL_RETURN_Y, DL_RETURN_W, DL_RETURN_H };
   g_autofree char *markup = address_markup (batch->addresses[page]);
 
   if (batch->return_address != NULL)
@@ -332,11 +271,14 @@ harley_dl_envelopes_render (const char * const * const  *addresses,
                             const char                  *return_address,
                             GError                     **error)
 {
-  Batch batch = { addresses, n, 0, return_address };
+  Envelopes batch = { addresses, return_address };
+  GBytes *pdf;
+  cairo_status_t status;
 
   g_return_val_if_fail (addresses != NULL, NULL);
   g_return_val_if_fail (n > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return make_pdf (DL_WIDTH, DL_HEIGHT, _("Envelopes"), n, draw_envelope, &batch, error);
+  pdf = _harley_render_pdf_bytes (DL_WIDTH, DL_HEIGHT, _("Envelopes"), n, draw_envelope, &batch, &status);
+  return check_made (pdf, status, error);
 }

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "harley-clinic-list-private.h"
+#include "harley-render-table.h"
 #include "harley-render-util.h"
 #include "harley-validate.h"
 
@@ -33,17 +34,10 @@
 #define FONT_SMALL     "Sans 7"
 #define FONT_COLUMN    "Sans Bold 7.5"
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.0, 0.0, 0.0 };
-static const Colour quiet = { 0.33, 0.33, 0.33 };
-static const Colour alert_ink = { 0.63, 0.09, 0.13 };
-static const Colour alert_tint = { 0.99, 0.92, 0.92 };
-static const Colour rule = { 0.72, 0.72, 0.72 };
-static const Colour column_tint = { 0.90, 0.90, 0.90 };
+static const HarleyColour * const ink = &_harley_pen_ink;
+static const HarleyColour * const quiet = &_harley_pen_quiet;
+static const HarleyColour alert_ink = { 0.63, 0.09, 0.13 };
+static const HarleyColour alert_tint = { 0.99, 0.92, 0.92 };
 
 enum { COL_TIME, COL_PATIENT, COL_BORN, COL_NHS, COL_TYPE, COL_NOTES, N_COLUMNS };
 
@@ -70,201 +64,44 @@ typedef struct
   double                      y;             /* from the body's top, once placed */
 } Item;
 
-/* Draws into cr, or with cr NULL only measures. */
-typedef struct
-{
-  PangoContext  *context;
-  cairo_t       *cr;
-} Pen;
-
 struct _HarleyClinicPages
 {
   const HarleyClinicHeading *heading;     /* the list's: it outlives its pages */
   GPtrArray                 *sections;    /* the list's */
   double                     width;
   double                     height;
-  double                     columns[N_COLUMNS + 1];   /* left edges, then the right one */
+  HarleyRenderTable          table;
   double                     body_top;
   double                     body_bottom;
   GArray                    *items;       /* Item */
   GPtrArray                 *pages;       /* GArray of placed Item */
 };
 
-/* Text {{{1 */
-
-/* @width 0: one line as long as it needs. @max_lines 0: all of them. */
-static PangoLayout *
-new_layout (Pen        *pen,
-            const char *font,
-            const char *markup,
-            double      width,
-            int         max_lines)
-{
-  PangoLayout *layout = _harley_render_new_layout (pen->context, font, markup, width);
-
-  if (max_lines > 0)
-    {
-      pango_layout_set_height (layout, -max_lines);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  return layout;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return pango_units_to_double (width);
-}
-
-static void
-show_layout (Pen          *pen,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             const Colour *colour)
-{
-  if (pen->cr == NULL)
-    return;
-  cairo_set_source_rgb (pen->cr, colour->r, colour->g, colour->b);
-  cairo_move_to (pen->cr, x, y);
-  pango_cairo_show_layout (pen->cr, layout);
-}
-
-/* Shows @markup at (x, y) and returns its height. */
-static double
-show_text (Pen          *pen,
-           const char   *font,
-           const char   *markup,
-           double        x,
-           double        y,
-           double        width,
-           PangoAlignment alignment,
-           const Colour *colour)
-{
-  g_autoptr(PangoLayout) layout = new_layout (pen, font, markup, width, 0);
-
-  pango_layout_set_alignment (layout, alignment);
-  show_layout (pen, layout, x, y, colour);
-  return _harley_render_layout_height (layout);
-}
-
-static void
-fill_rectangle (Pen          *pen,
-                double        x,
-                double        y,
-                double        width,
-                double        height,
-                const Colour *colour)
-{
-  if (pen->cr == NULL)
-    return;
-  cairo_set_source_rgb (pen->cr, colour->r, colour->g, colour->b);
-  cairo_rectangle (pen->cr, x, y, width, height);
-  cairo_fill (pen->cr);
-}
-
-static void
-draw_line (Pen          *pen,
-           double        x1,
-           double        x2,
-           double        y,
-           double        thickness,
-           const Colour *colour)
-{
-  fill_rectangle (pen, x1, y, x2 - x1, thickness, colour);
-}
-
 /* The page's header and footer {{{1 */
-
-static double
-draw_logo (Pen                       *pen,
-           const HarleyClinicHeading *heading,
-           double                     x,
-           double                     y)
-{
-  const double height = 40.0;
-  double scale, width;
-
-  if (heading->logo == NULL)
-    return 0;
-  scale = height / cairo_image_surface_get_height (heading->logo);
-  width = cairo_image_surface_get_width (heading->logo) * scale;
-  if (width > 120.0)
-    scale *= 120.0 / width;
-  if (pen->cr != NULL)
-    {
-      cairo_save (pen->cr);
-      cairo_translate (pen->cr, x, y);
-      cairo_scale (pen->cr, scale, scale);
-      cairo_set_source_surface (pen->cr, heading->logo, 0, 0);
-      cairo_paint (pen->cr);
-      cairo_restore (pen->cr);
-    }
-  return cairo_image_surface_get_width (heading->logo) * scale + 10.0;
-}
-
-static double
-draw_practice (Pen                       *pen,
-               const HarleyClinicHeading *heading,
-               double                     x,
-               double                     y,
-               double                     width)
-{
-  double height = 0;
-
-  if (heading->practice_name != NULL)
-    {
-      g_autofree char *name = g_markup_escape_text (heading->practice_name, -1);
-
-      height += show_text (pen, "Sans Bold 13", name, x, y, width, PANGO_ALIGN_LEFT, &ink);
-    }
-  if (heading->practice_contact != NULL)
-    {
-      g_autofree char *contact = g_markup_escape_text (heading->practice_contact, -1);
-
-      height += 2 + show_text (pen, FONT_SMALL, contact, x, y + height + 2, width, PANGO_ALIGN_LEFT, &quiet);
-    }
-  return height;
-}
-
-static double
-draw_title (Pen                       *pen,
-            const HarleyClinicHeading *heading,
-            double                     x,
-            double                     y,
-            double                     width)
-{
-  g_autofree char *title = g_markup_escape_text (_("Clinic list"), -1);
-  g_autofree char *day = g_markup_escape_text (heading->day, -1);
-  double height = show_text (pen, "Sans Bold 16", title, x, y, width, PANGO_ALIGN_RIGHT, &ink);
-
-  return height + show_text (pen, "Sans Bold 10", day, x, y + height, width, PANGO_ALIGN_RIGHT, &ink);
-}
 
 /* Returns the height from the top margin to the body. */
 static double
 draw_header (HarleyClinicPages *self,
-             Pen               *pen)
+             HarleyPen         *pen)
 {
-  double left = MARGIN_SIDE, right = self->width - MARGIN_SIDE;
-  double title_width = (right - left) * 0.42;
-  double logo = draw_logo (pen, self->heading, left, MARGIN_TOP);
-  double practice = draw_practice (pen, self->heading, left + logo, MARGIN_TOP,
-                                   right - left - logo - title_width - 12);
-  double title = draw_title (pen, self->heading, right - title_width, MARGIN_TOP, title_width);
-  double height = MAX (MAX (practice, title), logo > 0 ? 40.0 : 0);
+  g_autofree char *title = g_markup_escape_text (_("Clinic list"), -1);
+  g_autofree char *day = g_markup_escape_text (self->heading->day, -1);
+  HarleyRenderLetterhead head = {
+    .logo = self->heading->logo,
+    .practice_name = self->heading->practice_name,
+    .practice_contact = self->heading->practice_contact,
+    .title = title,
+    .subtitle = day,
+    .title_share = 0.42,
+  };
 
-  draw_line (pen, left, right, MARGIN_TOP + height + 5, 1.2, &ink);
-  return height + 5 + 1.2 + 12;
+  return _harley_render_letterhead_draw (pen, &head, MARGIN_SIDE, self->width - MARGIN_SIDE, MARGIN_TOP) + 12;
 }
 
 /* Returns the footer's height, from its rule down. */
 static double
 draw_footer (HarleyClinicPages *self,
-             Pen               *pen,
+             HarleyPen         *pen,
              guint              page_nr)
 {
   double left = MARGIN_SIDE, right = self->width - MARGIN_SIDE, third = (right - left) / 3;
@@ -273,14 +110,13 @@ draw_footer (HarleyClinicPages *self,
   g_autofree char *confidential = g_markup_printf_escaped ("<b>%s</b>", _("Confidential — patient information"));
   /* TRANSLATORS: %s is a date and time, "14/01/2030 08:05" */
   g_autofree char *printed = g_markup_printf_escaped (_("Printed %s"), self->heading->printed);
-  /* TRANSLATORS: "Page 1 of 3" at the foot of a printed page */
-  g_autofree char *page = g_markup_printf_escaped (_("Page %u of %u"), page_nr + 1,
-                                                   MAX (self->pages != NULL ? self->pages->len : 1, 1));
+  g_autofree char *page = _harley_render_page_of_markup (page_nr,
+                                                         MAX (self->pages != NULL ? self->pages->len : 1, 1));
 
-  draw_line (pen, left, right, y, 0.5, &quiet);
-  show_text (pen, FONT_SMALL, confidential, left, y + 3.5, third, PANGO_ALIGN_LEFT, &quiet);
-  show_text (pen, FONT_SMALL, printed, left + third, y + 3.5, third, PANGO_ALIGN_CENTER, &quiet);
-  show_text (pen, FONT_SMALL, page, right - third, y + 3.5, third, PANGO_ALIGN_RIGHT, &quiet);
+  _harley_pen_line (pen, left, right, y, 0.5, quiet);
+  _harley_pen_show_text (pen, FONT_SMALL, confidential, left, y + 3.5, third, PANGO_ALIGN_LEFT, quiet);
+  _harley_pen_show_text (pen, FONT_SMALL, printed, left + third, y + 3.5, third, PANGO_ALIGN_CENTER, quiet);
+  _harley_pen_show_text (pen, FONT_SMALL, page, right - third, y + 3.5, third, PANGO_ALIGN_RIGHT, quiet);
   return 12;
 }
 
@@ -322,7 +158,7 @@ heading_markup (const Item *item)
 
 static double
 draw_heading (HarleyClinicPages *self,
-              Pen               *pen,
+              HarleyPen         *pen,
               const Item        *item,
               double             y,
               gboolean           first)
@@ -330,7 +166,8 @@ draw_heading (HarleyClinicPages *self,
   double left = MARGIN_SIDE, width = self->width - 2 * MARGIN_SIDE;
   double top = first ? 0 : 16;
   g_autofree char *name = heading_markup (item);
-  double height = top + show_text (pen, "Sans 12", name, left, y + top, width, PANGO_ALIGN_LEFT, &ink);
+  double height = top + _harley_pen_show_text (pen, "Sans 12", name, left, y + top, width, PANGO_ALIGN_LEFT,
+                                               ink);
 
   if (!item->continued)
     {
@@ -338,18 +175,19 @@ draw_heading (HarleyClinicPages *self,
       g_autofree char *counts = describe_counts (item->section);
       g_autofree char *counts_markup = g_markup_escape_text (counts, -1);
 
-      height += 1 + show_text (pen, FONT_BODY, clinics, left, y + height + 1, width, PANGO_ALIGN_LEFT, &ink);
+      height += 1 + _harley_pen_show_text (pen, FONT_BODY, clinics, left, y + height + 1, width,
+                                           PANGO_ALIGN_LEFT, ink);
       /* "No appointments." follows a clinician with nobody booked. */
       if (item->section->expected->len > 0 || item->section->not_coming->len > 0)
-        height += 1 + show_text (pen, FONT_SMALL, counts_markup, left, y + height + 1, width,
-                                 PANGO_ALIGN_LEFT, &quiet);
+        height += 1 + _harley_pen_show_text (pen, FONT_SMALL, counts_markup, left, y + height + 1, width,
+                                             PANGO_ALIGN_LEFT, quiet);
     }
   return height + 5;
 }
 
 static double
 draw_subheading (HarleyClinicPages *self,
-                 Pen               *pen,
+                 HarleyPen         *pen,
                  const Item        *item,
                  double             y,
                  gboolean           first)
@@ -360,55 +198,19 @@ draw_subheading (HarleyClinicPages *self,
                                                      _("Cancelled and did not attend"),
                                                      item->continued ? _("(continued)") : _("— not expected"));
 
-  return top + show_text (pen, "Sans 10", markup, MARGIN_SIDE, y + top, self->width - 2 * MARGIN_SIDE,
-                          PANGO_ALIGN_LEFT, &ink) + 4;
+  return top + _harley_pen_show_text (pen, "Sans 10", markup, MARGIN_SIDE, y + top, self->width - 2 * MARGIN_SIDE,
+                                      PANGO_ALIGN_LEFT, ink) + 4;
 }
 
 static double
 draw_note (HarleyClinicPages *self,
-           Pen               *pen,
+           HarleyPen         *pen,
            double             y)
 {
-  g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", _("No appointments."));
-
-  return 4 + show_text (pen, "Sans 10", markup, MARGIN_SIDE, y + 4, self->width - 2 * MARGIN_SIDE,
-                        PANGO_ALIGN_LEFT, &ink) + 4;
+  return _harley_pen_note (pen, _("No appointments."), MARGIN_SIDE, y, self->width - 2 * MARGIN_SIDE);
 }
 
 /* The table {{{1 */
-
-static double
-cell_width (HarleyClinicPages *self,
-            int                column)
-{
-  return self->columns[column + 1] - self->columns[column] - 2 * PAD_X;
-}
-
-static double
-draw_columns (HarleyClinicPages *self,
-              Pen               *pen,
-              double             y)
-{
-  double height = 0;
-
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
-      g_autoptr(PangoLayout) layout = new_layout (pen, FONT_COLUMN, title, cell_width (self, i), 0);
-
-      height = MAX (height, _harley_render_layout_height (layout));
-    }
-  fill_rectangle (pen, self->columns[0], y, self->columns[N_COLUMNS] - self->columns[0],
-                  height + 2 * PAD_Y, &column_tint);
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
-
-      show_text (pen, FONT_COLUMN, title, self->columns[i] + PAD_X, y + PAD_Y, cell_width (self, i),
-                 PANGO_ALIGN_LEFT, &ink);
-    }
-  return height + 2 * PAD_Y;
-}
 
 static char *
 time_markup (const HarleyAppointmentInfo *info,
@@ -520,25 +322,26 @@ has_alerts (const Item *item)
  * in bold red on a pale band so they are seen on a busy page. */
 static double
 draw_alerts (HarleyClinicPages *self,
-             Pen               *pen,
+             HarleyPen         *pen,
              const Item        *item,
              double             y)
 {
-  double left = self->columns[COL_PATIENT], right = self->columns[COL_NOTES] - PAD_X;
+  double left = self->table.edges[COL_PATIENT], right = self->table.edges[COL_NOTES] - PAD_X;
   /* TRANSLATORS: before a patient's alerts on the clinic list, e.g. "⚠ Alert: Latex allergy" */
   g_autofree char *markup = g_markup_printf_escaped ("<b>⚠ %s %s</b>", _("Alert:"),
                                                      harley_appointment_get_info (item->appointment)->alerts);
-  g_autoptr(PangoLayout) layout = new_layout (pen, FONT_BODY, markup, right - left - 2 * PAD_X, ALERT_MAX_LINES);
+  g_autoptr(PangoLayout) layout = _harley_pen_layout (pen, FONT_BODY, markup, right - left - 2 * PAD_X,
+                                                      ALERT_MAX_LINES);
   double height = _harley_render_layout_height (layout) + 3;
 
-  fill_rectangle (pen, left, y, right - left, height, &alert_tint);
-  show_layout (pen, layout, left + PAD_X, y + 1.5, &alert_ink);
+  _harley_pen_fill (pen, left, y, right - left, height, &alert_tint);
+  _harley_pen_show_layout (pen, layout, left + PAD_X, y + 1.5, &alert_ink);
   return height;
 }
 
 static double
 draw_row (HarleyClinicPages *self,
-          Pen               *pen,
+          HarleyPen         *pen,
           const Item        *item,
           double             y)
 {
@@ -549,16 +352,16 @@ draw_row (HarleyClinicPages *self,
   row_cells (self, item, cells);
   for (int i = 0; i < N_COLUMNS; i++)
     {
-      layouts[i] = new_layout (pen, FONT_BODY, cells[i], cell_width (self, i),
-                               i == COL_NOTES ? NOTES_MAX_LINES : 0);
+      layouts[i] = _harley_pen_layout (pen, FONT_BODY, cells[i], _harley_render_table_cell_width (&self->table, i),
+                                       i == COL_NOTES ? NOTES_MAX_LINES : 0);
       if (i != COL_NOTES)
         details = MAX (details, _harley_render_layout_height (layouts[i]));
     }
   notes = _harley_render_layout_height (layouts[COL_NOTES]);
   for (int i = 0; i < N_COLUMNS; i++)
     {
-      show_layout (pen, layouts[i], self->columns[i] + PAD_X, y + PAD_Y,
-                   item->not_coming && i != COL_TIME ? &quiet : &ink);
+      _harley_pen_show_layout (pen, layouts[i], self->table.edges[i] + PAD_X, y + PAD_Y,
+                               item->not_coming && i != COL_TIME ? quiet : ink);
       g_object_unref (layouts[i]);
       g_free (cells[i]);
     }
@@ -566,7 +369,7 @@ draw_row (HarleyClinicPages *self,
   if (has_alerts (item))
     details += 3 + draw_alerts (self, pen, item, y + PAD_Y + details + 3);
   height = MAX (details, notes) + 2 * PAD_Y;
-  draw_line (pen, self->columns[0], self->columns[N_COLUMNS], y + height - 0.4, 0.4, &rule);
+  _harley_render_table_draw_rule (pen, &self->table, y + height);
   return height;
 }
 
@@ -574,7 +377,7 @@ draw_row (HarleyClinicPages *self,
  * height. @first: at the top of the body, where no space goes above. */
 static double
 draw_item (HarleyClinicPages *self,
-           Pen               *pen,
+           HarleyPen         *pen,
            const Item        *item,
            double             y,
            gboolean           first)
@@ -586,7 +389,7 @@ draw_item (HarleyClinicPages *self,
     case ITEM_SUBHEADING:
       return draw_subheading (self, pen, item, y, first);
     case ITEM_COLUMNS:
-      return draw_columns (self, pen, y);
+      return _harley_render_table_draw_titles (pen, &self->table, FONT_COLUMN, column_titles, y);
     case ITEM_ROW:
       return draw_row (self, pen, item, y);
     case ITEM_NOTE:
@@ -598,46 +401,28 @@ draw_item (HarleyClinicPages *self,
 
 /* Geometry {{{1 */
 
-static double
-text_width (Pen        *pen,
-            const char *font,
-            const char *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = new_layout (pen, font, markup, 0, 0);
-
-  return layout_width (layout);
-}
-
 /* The time, date of birth and NHS number take what they need on one
  * line; the patient, type and notes share the rest. */
 static void
 set_columns (HarleyClinicPages *self,
-             Pen               *pen)
+             HarleyPen         *pen)
 {
-  double fixed[N_COLUMNS] = {
-    [COL_TIME] = text_width (pen, FONT_BODY_BOLD, "00:00–00:00"),
-    [COL_BORN] = MAX (text_width (pen, FONT_BODY, "00/00/0000"), text_width (pen, FONT_COLUMN, _("Date of birth"))),
-    [COL_NHS] = MAX (text_width (pen, FONT_BODY, "000 000 0000"), text_width (pen, FONT_COLUMN, _("NHS number"))),
+  double born = _harley_pen_text_width (pen, FONT_BODY, "00/00/0000");
+  double nhs = _harley_pen_text_width (pen, FONT_BODY, "000 000 0000");
+  const double fixed[N_COLUMNS] = {
+    [COL_TIME] = _harley_pen_text_width (pen, FONT_BODY_BOLD, "00:00–00:00"),
+    [COL_BORN] = MAX (born, _harley_pen_text_width (pen, FONT_COLUMN, _("Date of birth"))),
+    [COL_NHS] = MAX (nhs, _harley_pen_text_width (pen, FONT_COLUMN, _("NHS number"))),
   };
   const double shares[N_COLUMNS] = { [COL_PATIENT] = 0.32, [COL_TYPE] = 0.26, [COL_NOTES] = 0.42 };
-  double left = MARGIN_SIDE, width = self->width - 2 * MARGIN_SIDE, rest = width;
 
-  for (int i = 0; i < N_COLUMNS; i++)
-    if (fixed[i] > 0)
-      rest -= fixed[i] + 2 * PAD_X + 1;
-  rest = MAX (rest, 0);
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      self->columns[i] = left;
-      left += fixed[i] > 0 ? fixed[i] + 2 * PAD_X + 1 : rest * shares[i];
-    }
-  self->columns[N_COLUMNS] = MARGIN_SIDE + width;
+  self->table = (HarleyRenderTable) { .n_columns = N_COLUMNS, .pad_x = PAD_X, .pad_y = PAD_Y };
+  _harley_render_table_set_columns (&self->table, MARGIN_SIDE, self->width - 2 * MARGIN_SIDE, fixed, shares);
 }
 
 static void
 set_body (HarleyClinicPages *self,
-          Pen               *pen)
+          HarleyPen         *pen)
 {
   self->body_top = MARGIN_TOP + draw_header (self, pen);
   self->body_bottom = self->height - MARGIN_BOTTOM - draw_footer (self, pen, 0) - 10;
@@ -703,7 +488,7 @@ new_page (HarleyClinicPages *self)
 
 static double
 place (HarleyClinicPages *self,
-       Pen               *pen,
+       HarleyPen         *pen,
        GArray            *page,
        Item               item,
        double             y)
@@ -719,7 +504,7 @@ place (HarleyClinicPages *self,
  * (or note) that follows them, so that none ends a page alone. */
 static double
 height_kept_together (HarleyClinicPages *self,
-                      Pen               *pen,
+                      HarleyPen         *pen,
                       guint              index,
                       gboolean           first)
 {
@@ -739,7 +524,7 @@ height_kept_together (HarleyClinicPages *self,
 /* What a page that goes on with @item repeats above it. */
 static double
 continue_page (HarleyClinicPages *self,
-               Pen               *pen,
+               HarleyPen         *pen,
                GArray            *page,
                const Item        *item)
 {
@@ -760,7 +545,7 @@ continue_page (HarleyClinicPages *self,
 
 static void
 paginate (HarleyClinicPages *self,
-          Pen               *pen)
+          HarleyPen         *pen)
 {
   double room = self->body_bottom - self->body_top;
   GArray *page = new_page (self);
@@ -797,7 +582,7 @@ _harley_clinic_pages_new (const HarleyClinicHeading *heading,
                           double                     height)
 {
   HarleyClinicPages *self = g_new0 (HarleyClinicPages, 1);
-  Pen pen = { _harley_render_new_context (NULL), NULL };
+  HarleyPen pen = { _harley_render_new_context (NULL), NULL };
 
   self->heading = heading;
   self->sections = sections;
@@ -840,7 +625,7 @@ _harley_clinic_pages_draw (HarleyClinicPages *self,
                            cairo_t           *cr,
                            guint              page_nr)
 {
-  Pen pen = { _harley_render_new_context (cr), cr };
+  HarleyPen pen = { _harley_render_new_context (cr), cr };
   GArray *page;
 
   g_return_if_fail (page_nr < self->pages->len);

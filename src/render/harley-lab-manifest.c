@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 
 #include "harley-lab-manifest.h"
+#include "harley-render-table.h"
 #include "harley-render-util.h"
 #include "harley-validate.h"
 
@@ -44,15 +45,8 @@
 #define FONT_COLUMN    "Sans Bold 7"
 #define FONT_LABEL     "Sans 8.5"
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.0, 0.0, 0.0 };
-static const Colour quiet = { 0.33, 0.33, 0.33 };
-static const Colour rule = { 0.72, 0.72, 0.72 };
-static const Colour column_tint = { 0.90, 0.90, 0.90 };
+static const HarleyColour * const ink = &_harley_pen_ink;
+static const HarleyColour * const quiet = &_harley_pen_quiet;
 
 enum
 {
@@ -78,11 +72,10 @@ typedef struct
 typedef struct
 {
   const HarleyLabManifest *in;
-  PangoContext            *context;
-  cairo_t                 *cr;            /* NULL: measure only */
+  HarleyPen                pen;           /* pen.cr NULL: measure only */
   double                   width;
   double                   height;
-  double                   columns[N_COLUMNS + 1];   /* left edges, then the right one */
+  HarleyRenderTable        table;
   char                    *contact;       /* the practice's address and phone on one line */
   char                    *sent;          /* "14/01/2030" */
   char                    *title;         /* the PDF's */
@@ -106,159 +99,39 @@ format_day (const char *iso)
   return date != NULL ? date : g_strdup (iso != NULL ? iso : "");
 }
 
-/* @width 0: each line as long as it needs. @max_lines 0: all of them. */
-static PangoLayout *
-new_layout (Manifest   *m,
-            const char *font,
-            const char *markup,
-            double      width,
-            int         max_lines)
-{
-  PangoLayout *layout = _harley_render_new_layout (m->context, font, markup, width);
-
-  if (max_lines > 0)
-    {
-      pango_layout_set_height (layout, -max_lines);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  return layout;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return pango_units_to_double (width);
-}
-
-static void
-show_layout (Manifest     *m,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             const Colour *colour)
-{
-  if (m->cr == NULL)
-    return;
-  cairo_set_source_rgb (m->cr, colour->r, colour->g, colour->b);
-  cairo_move_to (m->cr, x, y);
-  pango_cairo_show_layout (m->cr, layout);
-}
-
-/* Shows @markup at (x, y) and returns its height. */
-static double
-show_text (Manifest       *m,
-           const char     *font,
-           const char     *markup,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  alignment,
-           const Colour   *colour)
-{
-  g_autoptr(PangoLayout) layout = new_layout (m, font, markup, width, 0);
-
-  pango_layout_set_alignment (layout, alignment);
-  show_layout (m, layout, x, y, colour);
-  return _harley_render_layout_height (layout);
-}
-
-static void
-fill_rectangle (Manifest     *m,
-                double        x,
-                double        y,
-                double        width,
-                double        height,
-                const Colour *colour)
-{
-  if (m->cr == NULL)
-    return;
-  cairo_set_source_rgb (m->cr, colour->r, colour->g, colour->b);
-  cairo_rectangle (m->cr, x, y, width, height);
-  cairo_fill (m->cr);
-}
-
-static void
-draw_line (Manifest     *m,
-           double        x1,
-           double        x2,
-           double        y,
-           double        thickness,
-           const Colour *colour)
-{
-  fill_rectangle (m, x1, y, x2 - x1, thickness, colour);
-}
-
 static void
 stroke_square (Manifest *m,
                double    x,
                double    y,
                double    side)
 {
-  if (m->cr == NULL)
+  if (m->pen.cr == NULL)
     return;
-  cairo_set_source_rgb (m->cr, ink.r, ink.g, ink.b);
-  cairo_set_line_width (m->cr, 0.6);
-  cairo_rectangle (m->cr, x, y, side, side);
-  cairo_stroke (m->cr);
+  cairo_set_source_rgb (m->pen.cr, ink->r, ink->g, ink->b);
+  cairo_set_line_width (m->pen.cr, 0.6);
+  cairo_rectangle (m->pen.cr, x, y, side, side);
+  cairo_stroke (m->pen.cr);
 }
 
 /* The header and footer {{{1 */
-
-static double
-draw_practice (Manifest *m,
-               double    x,
-               double    y,
-               double    width)
-{
-  double height = 0;
-
-  if (!is_empty (m->in->practice_name))
-    {
-      g_autofree char *name = g_markup_escape_text (m->in->practice_name, -1);
-
-      height += show_text (m, "Sans Bold 13", name, x, y, width, PANGO_ALIGN_LEFT, &ink);
-    }
-  if (m->contact != NULL)
-    {
-      g_autofree char *contact = g_markup_escape_text (m->contact, -1);
-
-      height += 2 + show_text (m, FONT_SMALL, contact, x, y + height + 2, width, PANGO_ALIGN_LEFT, &quiet);
-    }
-  return height;
-}
-
-static double
-draw_title (Manifest *m,
-            double    x,
-            double    y,
-            double    width)
-{
-  /* TRANSLATORS: the heading of the list that goes with samples to a laboratory */
-  g_autofree char *title = g_markup_escape_text (_("Laboratory manifest"), -1);
-  /* TRANSLATORS: %s is the day the samples were sent, "14/01/2030" */
-  g_autofree char *sent = g_markup_printf_escaped (_("Sent %s"), m->sent);
-  double height = show_text (m, "Sans Bold 16", title, x, y, width, PANGO_ALIGN_RIGHT, &ink);
-
-  if (m->sent[0] == '\0')
-    return height;
-  return height + show_text (m, "Sans Bold 10", sent, x, y + height, width, PANGO_ALIGN_RIGHT, &ink);
-}
 
 /* Returns the height from the top margin to below the rule. */
 static double
 draw_header (Manifest *m)
 {
-  double left = MARGIN_SIDE, right = m->width - MARGIN_SIDE;
-  double title_width = (right - left) * 0.38;
-  double practice = draw_practice (m, left, MARGIN_TOP, right - left - title_width - 12);
-  double title = draw_title (m, right - title_width, MARGIN_TOP, title_width);
-  double height = MAX (practice, title);
+  /* TRANSLATORS: the heading of the list that goes with samples to a laboratory */
+  g_autofree char *title = g_markup_escape_text (_("Laboratory manifest"), -1);
+  /* TRANSLATORS: %s is the day the samples were sent, "14/01/2030" */
+  g_autofree char *sent = g_markup_printf_escaped (_("Sent %s"), m->sent);
+  HarleyRenderLetterhead head = {
+    .practice_name = !is_empty (m->in->practice_name) ? m->in->practice_name : NULL,
+    .practice_contact = m->contact,
+    .title = title,
+    .subtitle = m->sent[0] != '\0' ? sent : NULL,
+    .title_share = 0.38,
+  };
 
-  draw_line (m, left, right, MARGIN_TOP + height + 5, 1.2, &ink);
-  return height + 5 + 1.2;
+  return _harley_render_letterhead_draw (&m->pen, &head, MARGIN_SIDE, m->width - MARGIN_SIDE, MARGIN_TOP);
 }
 
 static char *
@@ -286,18 +159,17 @@ static double
 draw_footer (Manifest *m,
              guint     page_nr)
 {
+  HarleyPen *pen = &m->pen;
   double left = MARGIN_SIDE, right = m->width - MARGIN_SIDE, page_width = 50;
   g_autofree char *confidential = confidential_markup (m);
-  /* TRANSLATORS: "Page 1 of 3" at the foot of a printed page */
-  g_autofree char *page = g_markup_printf_escaped (_("Page %u of %u"), page_nr + 1,
-                                                   MAX (m->pages != NULL ? m->pages->len : 1, 1));
-  g_autoptr(PangoLayout) text = new_layout (m, FONT_SMALL, confidential, right - left - page_width - 12, 2);
+  g_autofree char *page = _harley_render_page_of_markup (page_nr, MAX (m->pages != NULL ? m->pages->len : 1, 1));
+  g_autoptr(PangoLayout) text = _harley_pen_layout (pen, FONT_SMALL, confidential, right - left - page_width - 12, 2);
   double height = _harley_render_layout_height (text);
   double y = m->height - MARGIN_BOTTOM - height - 3.5;
 
-  draw_line (m, left, right, y, 0.5, &quiet);
-  show_layout (m, text, left, y + 3.5, &quiet);
-  show_text (m, FONT_SMALL, page, right - page_width, y + 3.5, page_width, PANGO_ALIGN_RIGHT, &quiet);
+  _harley_pen_line (pen, left, right, y, 0.5, quiet);
+  _harley_pen_show_layout (pen, text, left, y + 3.5, quiet);
+  _harley_pen_show_text (pen, FONT_SMALL, page, right - page_width, y + 3.5, page_width, PANGO_ALIGN_RIGHT, quiet);
   return height + 3.5;
 }
 
@@ -310,17 +182,18 @@ draw_laboratory (Manifest *m,
                  double    width)
 {
   const HarleyLabManifest *in = m->in;
+  HarleyPen *pen = &m->pen;
   /* TRANSLATORS: above the laboratory's name and address on a manifest */
   g_autofree char *to = g_markup_escape_text (_("To"), -1);
   g_autofree char *name = g_markup_escape_text (!is_empty (in->lab_name) ? in->lab_name : "—", -1);
-  double height = show_text (m, FONT_SMALL, to, x, y, width, PANGO_ALIGN_LEFT, &quiet);
+  double height = _harley_pen_show_text (pen, FONT_SMALL, to, x, y, width, PANGO_ALIGN_LEFT, quiet);
 
-  height += 1 + show_text (m, "Sans Bold 11", name, x, y + height + 1, width, PANGO_ALIGN_LEFT, &ink);
+  height += 1 + _harley_pen_show_text (pen, "Sans Bold 11", name, x, y + height + 1, width, PANGO_ALIGN_LEFT, ink);
   if (!is_empty (in->lab_address))
     {
       g_autofree char *address = g_markup_escape_text (in->lab_address, -1);
 
-      height += 1 + show_text (m, FONT_LABEL, address, x, y + height + 1, width, PANGO_ALIGN_LEFT, &ink);
+      height += 1 + _harley_pen_show_text (pen, FONT_LABEL, address, x, y + height + 1, width, PANGO_ALIGN_LEFT, ink);
     }
   return height;
 }
@@ -349,7 +222,7 @@ draw_sending (Manifest *m,
    * the day sent heads every page */
   append_detail (markup, _("Method:"), !is_empty (in->method) ? in->method : "—");
   append_detail (markup, _("Samples:"), count);
-  return show_text (m, "Sans 9", markup->str, x, y, width, PANGO_ALIGN_LEFT, &ink);
+  return _harley_pen_show_text (&m->pen, "Sans 9", markup->str, x, y, width, PANGO_ALIGN_LEFT, ink);
 }
 
 /* The laboratory and the sending, under the first page's header. */
@@ -372,42 +245,11 @@ draw_continued (Manifest *m,
   g_autofree char *markup = g_markup_printf_escaped (_("To %s (continued)"),
                                                      !is_empty (m->in->lab_name) ? m->in->lab_name : "—");
 
-  return show_text (m, "Sans Bold 9", markup, MARGIN_SIDE, y, m->width - 2 * MARGIN_SIDE, PANGO_ALIGN_LEFT,
-                    &quiet);
+  return _harley_pen_show_text (&m->pen, "Sans Bold 9", markup, MARGIN_SIDE, y, m->width - 2 * MARGIN_SIDE,
+                                PANGO_ALIGN_LEFT, quiet);
 }
 
 /* The table {{{1 */
-
-static double
-cell_width (Manifest *m,
-            int       column)
-{
-  return m->columns[column + 1] - m->columns[column] - 2 * PAD_X;
-}
-
-static double
-draw_columns (Manifest *m,
-              double    y)
-{
-  double height = 0;
-
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
-      g_autoptr(PangoLayout) layout = new_layout (m, FONT_COLUMN, title, cell_width (m, i), 0);
-
-      height = MAX (height, _harley_render_layout_height (layout));
-    }
-  fill_rectangle (m, m->columns[0], y, m->columns[N_COLUMNS] - m->columns[0], height + 2 * PAD_Y, &column_tint);
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      g_autofree char *title = g_markup_escape_text (_(column_titles[i]), -1);
-
-      show_text (m, FONT_COLUMN, title, m->columns[i] + PAD_X, y + PAD_Y, cell_width (m, i), PANGO_ALIGN_LEFT,
-                 &ink);
-    }
-  return height + 2 * PAD_Y;
-}
 
 static char *
 site_markup (const HarleySpecimen *s)
@@ -447,6 +289,7 @@ draw_row (Manifest *m,
           guint     index,
           double    y)
 {
+  const double *edges = m->table.edges;
   char *cells[N_COLUMNS];
   double height = TICK_SIZE;
 
@@ -457,15 +300,15 @@ draw_row (Manifest *m,
 
       if (cells[i] == NULL)
         continue;
-      layout = new_layout (m, FONT_BODY, cells[i], cell_width (m, i), CELL_MAX_LINES);
+      layout = _harley_pen_layout (&m->pen, FONT_BODY, cells[i], _harley_render_table_cell_width (&m->table, i),
+                                   CELL_MAX_LINES);
       height = MAX (height, _harley_render_layout_height (layout));
-      show_layout (m, layout, m->columns[i] + PAD_X, y + PAD_Y, &ink);
+      _harley_pen_show_layout (&m->pen, layout, edges[i] + PAD_X, y + PAD_Y, ink);
       g_free (cells[i]);
     }
-  stroke_square (m, m->columns[COL_TICK] + (m->columns[COL_TICK + 1] - m->columns[COL_TICK] - TICK_SIZE) / 2,
-                 y + PAD_Y, TICK_SIZE);
+  stroke_square (m, edges[COL_TICK] + (edges[COL_TICK + 1] - edges[COL_TICK] - TICK_SIZE) / 2, y + PAD_Y, TICK_SIZE);
   height += 2 * PAD_Y;
-  draw_line (m, m->columns[0], m->columns[N_COLUMNS], y + height - 0.4, 0.4, &rule);
+  _harley_render_table_draw_rule (&m->pen, &m->table, y + height);
   return height;
 }
 
@@ -473,10 +316,7 @@ static double
 draw_no_samples (Manifest *m,
                  double    y)
 {
-  g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", _("No samples."));
-
-  return 4 + show_text (m, "Sans 10", markup, MARGIN_SIDE, y + 4, m->width - 2 * MARGIN_SIDE,
-                        PANGO_ALIGN_LEFT, &ink) + 4;
+  return _harley_pen_note (&m->pen, _("No samples."), MARGIN_SIDE, y, m->width - 2 * MARGIN_SIDE);
 }
 
 /* The signatures {{{1 */
@@ -494,12 +334,12 @@ draw_signature_column (Manifest           *m,
   for (guint i = 0; labels[i] != NULL; i++)
     {
       g_autofree char *markup = g_markup_escape_text (labels[i], -1);
-      g_autoptr(PangoLayout) layout = new_layout (m, FONT_LABEL, markup, 0, 0);
+      g_autoptr(PangoLayout) layout = _harley_pen_layout (&m->pen, FONT_LABEL, markup, 0, 0);
       double text_height = _harley_render_layout_height (layout);
       double baseline = y + (i + 1) * line_gap;
 
-      show_layout (m, layout, x, baseline - text_height, &ink);
-      draw_line (m, x + layout_width (layout) + 4, x + width, baseline - 1.5, 0.5, &ink);
+      _harley_pen_show_layout (&m->pen, layout, x, baseline - text_height, ink);
+      _harley_pen_line (&m->pen, x + _harley_render_layout_width (layout) + 4, x + width, baseline - 1.5, 0.5, ink);
     }
   return (labels[0] != NULL ? g_strv_length ((char **) labels) : 0) * line_gap + 6;
 }
@@ -522,44 +362,26 @@ draw_signatures (Manifest *m,
 
 /* Geometry {{{1 */
 
-static double
-text_width (Manifest   *m,
-            const char *font,
-            const char *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = new_layout (m, font, markup, 0, 0);
-
-  return layout_width (layout);
-}
-
 /* The number, dates, NHS number and tick box take what they need on one
  * line; the patient, sample, site and reference share the rest. */
 static void
 set_columns (Manifest *m)
 {
-  double fixed[N_COLUMNS] = {
-    [COL_NUMBER] = MAX (text_width (m, FONT_BODY, "000"), text_width (m, FONT_COLUMN, _(column_titles[COL_NUMBER]))),
-    [COL_BORN] = text_width (m, FONT_BODY, "00/00/0000"),
-    [COL_NHS] = text_width (m, FONT_BODY, "000 000 0000"),
-    [COL_TAKEN] = text_width (m, FONT_BODY, "00/00/0000"),
-    [COL_TICK] = MAX (TICK_SIZE, text_width (m, FONT_COLUMN, _(column_titles[COL_TICK]))),
+  HarleyPen *pen = &m->pen;
+  double number = _harley_pen_text_width (pen, FONT_BODY, "000");
+  const double fixed[N_COLUMNS] = {
+    [COL_NUMBER] = MAX (number, _harley_pen_text_width (pen, FONT_COLUMN, _(column_titles[COL_NUMBER]))),
+    [COL_BORN] = _harley_pen_text_width (pen, FONT_BODY, "00/00/0000"),
+    [COL_NHS] = _harley_pen_text_width (pen, FONT_BODY, "000 000 0000"),
+    [COL_TAKEN] = _harley_pen_text_width (pen, FONT_BODY, "00/00/0000"),
+    [COL_TICK] = MAX (TICK_SIZE, _harley_pen_text_width (pen, FONT_COLUMN, _(column_titles[COL_TICK]))),
   };
   const double shares[N_COLUMNS] = {
     [COL_PATIENT] = 0.28, [COL_TYPE] = 0.21, [COL_SITE] = 0.35, [COL_REFERENCE] = 0.16,
   };
-  double left = MARGIN_SIDE, width = m->width - 2 * MARGIN_SIDE, rest = width;
 
-  for (int i = 0; i < N_COLUMNS; i++)
-    if (fixed[i] > 0)
-      rest -= fixed[i] + 2 * PAD_X + 1;
-  rest = MAX (rest, 0);
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      m->columns[i] = left;
-      left += fixed[i] > 0 ? fixed[i] + 2 * PAD_X + 1 : rest * shares[i];
-    }
-  m->columns[N_COLUMNS] = MARGIN_SIDE + width;
+  m->table = (HarleyRenderTable) { .n_columns = N_COLUMNS, .pad_x = PAD_X, .pad_y = PAD_Y };
+  _harley_render_table_set_columns (&m->table, MARGIN_SIDE, m->width - 2 * MARGIN_SIDE, fixed, shares);
 }
 
 /* Where the table starts on @page_nr, below the column titles if it
@@ -576,7 +398,7 @@ draw_page_top (Manifest *m,
   else
     y += draw_continued (m, y) + 6;
   if (rows)
-    y += draw_columns (m, y);
+    y += _harley_render_table_draw_titles (&m->pen, &m->table, FONT_COLUMN, column_titles, y);
   return y;
 }
 
@@ -632,11 +454,10 @@ draw_page (cairo_t  *cr,
 {
   Manifest *m = user_data;
   const Page *page = &g_array_index (m->pages, Page, page_nr);
-  PangoContext *measuring = m->context;
+  PangoContext *measuring = m->pen.context;
   double y;
 
-  m->cr = cr;
-  m->context = _harley_render_new_context (cr);
+  m->pen = (HarleyPen) { _harley_render_new_context (cr), cr };
   y = draw_page_top (m, page_nr, page->n > 0);
   for (guint i = page->first; i < page->first + page->n; i++)
     y += draw_row (m, i, y);
@@ -645,9 +466,8 @@ draw_page (cairo_t  *cr,
   if (page_nr == m->pages->len - 1)
     draw_signatures (m, y);
   draw_footer (m, page_nr);
-  g_object_unref (m->context);
-  m->context = measuring;
-  m->cr = NULL;
+  g_object_unref (m->pen.context);
+  m->pen = (HarleyPen) { measuring, NULL };
 }
 
 /* The manifest {{{1 */
@@ -683,7 +503,7 @@ make_title (const HarleyLabManifest *in,
 static void
 manifest_clear (Manifest *m)
 {
-  g_clear_object (&m->context);
+  g_clear_object (&m->pen.context);
   g_clear_pointer (&m->pages, g_array_unref);
   g_free (m->contact);
   g_free (m->sent);
@@ -697,7 +517,7 @@ manifest_init (Manifest                *m,
                const HarleyLabManifest *in)
 {
   m->in = in;
-  m->context = _harley_render_new_context (NULL);
+  m->pen.context = _harley_render_new_context (NULL);
   m->width = A4_WIDTH;
   m->height = A4_HEIGHT;
   m->contact = practice_contact (in);
@@ -709,15 +529,6 @@ manifest_init (Manifest                *m,
 }
 
 G_DEFINE_QUARK (harley-lab-manifest-error-quark, harley_lab_manifest_error)
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /**
  * harley_lab_manifest_render:
@@ -736,7 +547,7 @@ harley_lab_manifest_render (const HarleyLabManifest  *manifest,
                             GError                  **error)
 {
   g_auto(Manifest) m = { 0 };
-  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   cairo_status_t status;
 
   g_return_val_if_fail (manifest != NULL, NULL);
@@ -744,9 +555,8 @@ harley_lab_manifest_render (const HarleyLabManifest  *manifest,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   manifest_init (&m, manifest);
-  bytes = g_byte_array_new ();
-  status = _harley_render_pdf (append_bytes, bytes, m.width, m.height, m.title, m.pages->len, draw_page, &m);
-  if (status != CAIRO_STATUS_SUCCESS)
+  bytes = _harley_render_pdf_bytes (m.width, m.height, m.title, m.pages->len, draw_page, &m, &status);
+  if (bytes == NULL)
     {
       g_set_error (error, HARLEY_LAB_MANIFEST_ERROR, HARLEY_LAB_MANIFEST_ERROR_FAILED,
                    /* TRANSLATORS: %s is cairo's reason, in English */
@@ -755,20 +565,10 @@ harley_lab_manifest_render (const HarleyLabManifest  *manifest,
     }
   if (n_pages != NULL)
     *n_pages = m.pages->len;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return g_steal_pointer (&bytes);
 }
 
 /* Writing a file {{{1 */
-
-static int
-write_bytes (int       fd,
-             gpointer  user_data)
-{
-  gsize length;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
 
 /**
  * harley_lab_manifest_write:
@@ -806,7 +606,7 @@ harley_lab_manifest_write (const HarleyLabManifest  *manifest,
     }
   if ((pdf = harley_lab_manifest_render (manifest, NULL, error)) == NULL)
     return FALSE;
-  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) == 0)
+  if ((saved_errno = _harley_render_write_bytes (path, pdf)) == 0)
     return TRUE;
   /* TRANSLATORS: %s is a file, then the system's reason */
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),

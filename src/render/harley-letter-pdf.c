@@ -41,15 +41,6 @@ harley_letter_layout_init (HarleyLetterLayout *layout)
 
 /* The PDF {{{1 */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static char *
 make_title (const HarleyLetterLayout *in)
 {
@@ -83,20 +74,19 @@ make_pdf (HarleyLetterPages  *pages,
           gboolean            calibration,
           GError            **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint n_pages = calibration ? 1 : _harley_letter_pages_count (pages);
   cairo_status_t status;
+  GBytes *bytes = _harley_render_pdf_bytes (A4_WIDTH, A4_HEIGHT, title, n_pages,
+                                            calibration ? draw_calibration : draw_page, pages, &status);
 
-  status = _harley_render_pdf (append_bytes, bytes, A4_WIDTH, A4_HEIGHT, title,
-                               calibration ? 1 : _harley_letter_pages_count (pages),
-                               calibration ? draw_calibration : draw_page, pages);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (bytes == NULL)
     {
       g_set_error (error, HARLEY_LETTER_PDF_ERROR, HARLEY_LETTER_PDF_ERROR_FAILED,
                    /* TRANSLATORS: %s is cairo's reason, in English */
                    _("The letter could not be made into a PDF: %s."), cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return bytes;
 }
 
 /**
@@ -201,16 +191,6 @@ check_not_database (const char  *database,
   return FALSE;
 }
 
-static int
-write_bytes (int       fd,
-             gpointer  user_data)
-{
-  gsize length;
-  const guchar *data = g_bytes_get_data (user_data, &length);
-
-  return _harley_render_write_all (fd, data, length);
-}
-
 /**
  * harley_letter_pdf_write:
  * @layout: what the letter says, and where its window is
@@ -240,7 +220,7 @@ harley_letter_pdf_write (const HarleyLetterLayout  *layout,
   if (!check_not_database (layout->database, path, error)
       || (pdf = harley_letter_pdf_render (layout, NULL, error)) == NULL)
     return FALSE;
-  if ((saved_errno = _harley_render_write_file (path, write_bytes, pdf)) == 0)
+  if ((saved_errno = _harley_render_write_bytes (path, pdf)) == 0)
     return TRUE;
   set_file_error (error, saved_errno, path);
   return FALSE;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "harley-render"
 
-/* What the clinic list and the clinic letter share: Pango set up for
- * print, PNG images from bytes, the PDF drawn page by page, and a file
+/* What Harley's PDFs share: Pango set up for print, PNG images from
+ * bytes, the PDF drawn page by page, sheets of labels, and a file
  * written whole beside its place, then renamed. */
 
 #include <errno.h>
@@ -59,6 +59,15 @@ _harley_render_new_layout (PangoContext *context,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   return layout;
+}
+
+double
+_harley_render_layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return pango_units_to_double (width);
 }
 
 double
@@ -143,6 +152,93 @@ _harley_render_pdf (cairo_write_func_t    write_func,
   return status;
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* _harley_render_pdf() into memory. Returns the PDF, or NULL with
+ * cairo's reason in @status. */
+GBytes *
+_harley_render_pdf_bytes (double                width,
+                          double                height,
+                          const char           *title,
+                          guint                 n_pages,
+                          HarleyRenderDrawPage  draw_page,
+                          gpointer              user_data,
+                          cairo_status_t       *status)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+  *status = _harley_render_pdf (append_bytes, bytes, width, height, title, n_pages, draw_page, user_data);
+  if (*status != CAIRO_STATUS_SUCCESS)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Sheets of labels {{{1 */
+
+typedef struct
+{
+  const HarleyRenderSheet *sheet;
+  guint                    first_label;
+  guint                    n;
+  HarleyRenderDrawLabel    draw_label;
+  gpointer                 user_data;
+} Sheets;
+
+static void
+draw_sheet (cairo_t  *cr,
+            guint     page,
+            gpointer  user_data)
+{
+  const Sheets *sheets = user_data;
+  const HarleyRenderSheet *sheet = sheets->sheet;
+  PangoContext *context = _harley_render_new_context (cr);
+
+  for (guint label = 0; label < sheet->per_sheet; label++)
+    {
+      /* The place in the batch, counted from the sheet's first label. */
+      guint64 place = (guint64) page * sheet->per_sheet + label;
+      HarleyRenderBox edges = {
+        sheet->left + (label % sheet->columns) * sheet->pitch_x,
+        sheet->top + (label / sheet->columns) * sheet->pitch_y,
+        sheet->width,
+        sheet->height,
+      };
+      HarleyRenderBox inside = { edges.x + sheet->pad_x, edges.y + sheet->pad_y,
+                                 edges.width - 2 * sheet->pad_x, edges.height - 2 * sheet->pad_y };
+
+      if (place < sheets->first_label || place - sheets->first_label >= sheets->n)
+        continue;
+      sheets->draw_label (cr, context, &edges, &inside, (guint) (place - sheets->first_label), sheets->user_data);
+    }
+  g_object_unref (context);
+}
+
+/* A batch of @n on sheets of labels, starting at label @first_label of
+ * the first sheet, into memory: @draw_label draws each. Returns the PDF,
+ * a page a sheet, or NULL with cairo's reason in @status. */
+GBytes *
+_harley_render_sheets_pdf (const HarleyRenderSheet *sheet,
+                           const char              *title,
+                           guint                    first_label,
+                           guint                    n,
+                           HarleyRenderDrawLabel    draw_label,
+                           gpointer                 user_data,
+                           cairo_status_t          *status)
+{
+  Sheets sheets = { sheet, first_label, n, draw_label, user_data };
+  guint64 n_sheets = ((guint64) first_label + n + sheet->per_sheet - 1) / sheet->per_sheet;
+
+  return _harley_render_pdf_bytes (sheet->paper_width, sheet->paper_height, title, (guint) n_sheets, draw_sheet,
+                                   &sheets, status);
+}
+
 /* Writing a file {{{1 */
 
 /* Returns 0 or an errno. */
@@ -217,4 +313,22 @@ _harley_render_write_file (const char          *path,
   if (saved_errno != 0)
     g_unlink (partial);
   return saved_errno;
+}
+
+static int
+write_bytes (int       fd,
+             gpointer  user_data)
+{
+  gsize length;
+  const guchar *data = g_bytes_get_data (user_data, &length);
+
+  return _harley_render_write_all (fd, data, length);
+}
+
+/* _harley_render_write_file() of @bytes. Returns 0 or an errno. */
+int
+_harley_render_write_bytes (const char *path,
+                            GBytes     *bytes)
+{
+  return _harley_render_write_file (path, write_bytes, bytes);
 }

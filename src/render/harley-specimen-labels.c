@@ -62,17 +62,12 @@ G_STATIC_ASSERT (LABEL_COLUMNS * LABEL_ROWS == HARLEY_SPECIMEN_LABELS_PER_SHEET)
 
 G_DEFINE_QUARK (harley-specimen-labels-error-quark, harley_specimen_labels_error)
 
-typedef struct
-{
-  double x, y, width, height;
-} Box;
-
-typedef struct
-{
-  const HarleySpecimen *specimens;
-  guint                 n;
-  guint                 first_label;
-} Batch;
+static const HarleyRenderSheet sheet = {
+  .columns = LABEL_COLUMNS, .per_sheet = HARLEY_SPECIMEN_LABELS_PER_SHEET,
+  .paper_width = A4_WIDTH, .paper_height = A4_HEIGHT,
+  .left = LABEL_LEFT, .top = LABEL_TOP, .width = LABEL_WIDTH, .height = LABEL_HEIGHT,
+  .pitch_x = LABEL_PITCH_X, .pitch_y = LABEL_PITCH_Y, .pad_x = LABEL_PAD_X, .pad_y = LABEL_PAD_Y,
+};
 
 /* One line of a label, before it is fitted. */
 typedef struct
@@ -176,15 +171,6 @@ clear_lines (Line lines[N_LINES])
 
 /* Fitting {{{1 */
 
-static double
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return pango_units_to_double (width);
-}
-
 /* @line at @size points; with @max_lines, wrapped at @width into that
  * many lines at most, and cut short with "…" beyond them. */
 static PangoLayout *
@@ -230,7 +216,7 @@ fit_line (PangoContext *context,
     {
       g_autoptr(PangoLayout) layout = line_layout (context, line, size, width, 0);
 
-      if (layout_width (layout) <= width)
+      if (_harley_render_layout_width (layout) <= width)
         return g_steal_pointer (&layout);
     }
   for (double size = largest; max_lines > 1 && size >= SMALLEST - 0.001; size -= STEP)
@@ -247,13 +233,13 @@ fit_line (PangoContext *context,
 /* Fits each line into @box, a minor one at @minor_scale of its largest
  * size, another at @scale; returns their height together. */
 static double
-fit_lines (PangoContext *context,
-           const Line    lines[N_LINES],
-           const Box    *box,
-           double        minor_scale,
-           double        scale,
-           gboolean      allow_wrap,
-           PangoLayout  *layouts[N_LINES])
+fit_lines (PangoContext          *context,
+           const Line             lines[N_LINES],
+           const HarleyRenderBox *box,
+           double                 minor_scale,
+           double                 scale,
+           gboolean               allow_wrap,
+           PangoLayout           *layouts[N_LINES])
 {
   double height = 0;
 
@@ -276,10 +262,10 @@ fit_lines (PangoContext *context,
  * size, one line each: five lines of SMALLEST points fit a label
  * whatever the script. */
 static double
-fit_label (PangoContext *context,
-           const Line    lines[N_LINES],
-           const Box    *box,
-           PangoLayout  *layouts[N_LINES])
+fit_label (PangoContext          *context,
+           const Line             lines[N_LINES],
+           const HarleyRenderBox *box,
+           PangoLayout           *layouts[N_LINES])
 {
   for (int step = 0; step <= 12; step++)
     {
@@ -295,45 +281,32 @@ fit_label (PangoContext *context,
 
 /* Drawing {{{1 */
 
-static Box
-label_box (guint label)
-{
-  Box box = {
-    LABEL_LEFT + (label % LABEL_COLUMNS) * LABEL_PITCH_X,
-    LABEL_TOP + (label / LABEL_COLUMNS) * LABEL_PITCH_Y,
-    LABEL_WIDTH,
-    LABEL_HEIGHT,
-  };
-
-  return box;
-}
-
 /* The lines, left aligned, in the middle of the label from top to
  * bottom; cut at the label's edge in case a font measures wrongly. */
 static void
-draw_label (cairo_t              *cr,
-            PangoContext         *context,
-            guint                 label,
-            const HarleySpecimen *specimen)
+draw_label (cairo_t               *cr,
+            PangoContext          *context,
+            const HarleyRenderBox *edges,
+            const HarleyRenderBox *inside,
+            guint                  index,
+            gpointer               user_data)
 {
-  Box clip = label_box (label);
-  Box box = { clip.x + LABEL_PAD_X, clip.y + LABEL_PAD_Y,
-              clip.width - 2 * LABEL_PAD_X, clip.height - 2 * LABEL_PAD_Y };
+  const HarleySpecimen *specimens = user_data;
   Line lines[N_LINES];
   PangoLayout *layouts[N_LINES] = { NULL };
   double y;
 
-  make_lines (specimen, lines);
-  y = box.y + MAX (0.0, (box.height - fit_label (context, lines, &box, layouts)) / 2);
+  make_lines (&specimens[index], lines);
+  y = inside->y + MAX (0.0, (inside->height - fit_label (context, lines, inside, layouts)) / 2);
   cairo_save (cr);
-  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+  cairo_rectangle (cr, edges->x, edges->y, edges->width, edges->height);
   cairo_clip (cr);
   cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
   for (guint i = 0; i < N_LINES; i++)
     {
       if (layouts[i] == NULL)
         continue;
-      cairo_move_to (cr, box.x, y);
+      cairo_move_to (cr, inside->x, y);
       pango_cairo_show_layout (cr, layouts[i]);
       y += _harley_render_layout_height (layouts[i]);
       g_object_unref (layouts[i]);
@@ -342,36 +315,7 @@ draw_label (cairo_t              *cr,
   clear_lines (lines);
 }
 
-static void
-draw_sheet (cairo_t  *cr,
-            guint     page,
-            gpointer  user_data)
-{
-  const Batch *batch = user_data;
-  PangoContext *context = _harley_render_new_context (cr);
-
-  for (guint label = 0; label < HARLEY_SPECIMEN_LABELS_PER_SHEET; label++)
-    {
-      /* The place in the batch, counted from the sheet's first label. */
-      guint64 place = (guint64) page * HARLEY_SPECIMEN_LABELS_PER_SHEET + label;
-
-      if (place < batch->first_label || place - batch->first_label >= batch->n)
-        continue;
-      draw_label (cr, context, label, &batch->specimens[place - batch->first_label]);
-    }
-  g_object_unref (context);
-}
-
 /* The PDF {{{1 */
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /**
  * harley_specimen_labels_render:
@@ -396,27 +340,22 @@ harley_specimen_labels_render (const HarleySpecimen  *specimens,
                                guint                  first_label,
                                GError               **error)
 {
-  Batch batch = { specimens, n_specimens, first_label };
-  g_autoptr(GByteArray) bytes = NULL;
+  GBytes *bytes;
   cairo_status_t status;
-  guint64 n_pages;
 
   g_return_val_if_fail (specimens != NULL, NULL);
   g_return_val_if_fail (n_specimens > 0, NULL);
   g_return_val_if_fail (first_label < HARLEY_SPECIMEN_LABELS_PER_SHEET, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_pages = ((guint64) first_label + n_specimens + HARLEY_SPECIMEN_LABELS_PER_SHEET - 1)
-            / HARLEY_SPECIMEN_LABELS_PER_SHEET;
-  bytes = g_byte_array_new ();
-  status = _harley_render_pdf (append_bytes, bytes, A4_WIDTH, A4_HEIGHT, _("Specimen labels"),
-                               (guint) n_pages, draw_sheet, &batch);
-  if (status != CAIRO_STATUS_SUCCESS)
+  bytes = _harley_render_sheets_pdf (&sheet, _("Specimen labels"), first_label, n_specimens, draw_label,
+                                     (gpointer) specimens, &status);
+  if (bytes == NULL)
     {
       g_set_error (error, HARLEY_SPECIMEN_LABELS_ERROR, HARLEY_SPECIMEN_LABELS_ERROR_FAILED,
                    /* TRANSLATORS: %s is cairo's reason, in English */
                    _("The specimen labels could not be made into a PDF: %s."), cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return bytes;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit.h"
 #include "harley-clinic-list-window.h"
 #include "harley-pdf-save.h"
 
@@ -23,6 +24,7 @@ struct _HarleyClinicListWindow
   GtkBox            *pages_box;
 
   /* Owned references */
+  HarleyStore       *store;
   HarleyClinicList  *list;
 
   GDate              date;
@@ -35,6 +37,20 @@ toast (HarleyClinicListWindow *self,
        const char             *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The day's list names every patient on it: printing or saving it goes
+ * in the audit trail. */
+static void
+note_in_audit (HarleyClinicListWindow *self,
+               const char             *action,
+               const char             *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = path != NULL ? harley_audit_details ("file", path, NULL) : NULL;
+
+  if (!harley_audit_add (self->store, action, 0, harley_clinic_list_get_title (self->list), details, &error))
+    toast (self, error->message);
 }
 
 /* Showing {{{1 */
@@ -117,9 +133,19 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_print_page_cb), self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
+  switch (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error))
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      toast (self, error->message);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+      note_in_audit (self, HARLEY_AUDIT_PRINT, NULL);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    default:
+      break;
+    }
 }
 
 /* Saving {{{1 */
@@ -137,6 +163,7 @@ save_to (HarleyClinicListWindow *self,
       toast (self, error->message);
       return;
     }
+  note_in_audit (self, HARLEY_AUDIT_EXPORT, path);
   message = g_strdup_printf (_("Saved “%s”"), name);
   toast (self, message);
 }
@@ -174,6 +201,7 @@ save_action (GtkWidget  *widget,
 
 /**
  * harley_clinic_list_window_new:
+ * @store: the practice database, for the audit trail
  * @list: the clinic list to show
  * @date: its day, for the file name
  *
@@ -181,11 +209,13 @@ save_action (GtkWidget  *widget,
  */
 HarleyClinicListWindow *
 harley_clinic_list_window_new (GtkWindow        *parent,
+                               HarleyStore      *store,
                                HarleyClinicList *list,
                                const GDate      *date)
 {
   HarleyClinicListWindow *self = g_object_new (HARLEY_TYPE_CLINIC_LIST_WINDOW, "transient-for", parent, NULL);
 
+  self->store = g_object_ref (store);
   self->list = g_object_ref (list);
   self->date = *date;
   adw_window_title_set_subtitle (self->window_title, harley_clinic_list_get_title (list));
@@ -200,6 +230,7 @@ harley_clinic_list_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_CLINIC_LIST_WINDOW);
   g_clear_object (&self->list);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (harley_clinic_list_window_parent_class)->dispose (object);
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HarleyClinicListWindow, harley_clinic_list_window, HARLEY, CLINIC_LIST_WINDOW, AdwWindow)
 
 HarleyClinicListWindow *harley_clinic_list_window_new (GtkWindow        *parent,
+                                                       HarleyStore      *store,
                                                        HarleyClinicList *list,
                                                        const GDate      *date);
 

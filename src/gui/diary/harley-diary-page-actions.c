@@ -365,7 +365,7 @@ print_clinic_list_action (GtkWidget  *widget,
       _harley_diary_page_toast (self, error->message);
       return;
     }
-  window = harley_clinic_list_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, list, &day);
+  window = harley_clinic_list_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, list, &day);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit.h"
 #include "harley-letter-draw.h"
 #include "harley-letter-editor-private.h"
 #include "harley-letter-text.h"
@@ -250,6 +251,18 @@ dup_job_name (HarleyLetterEditor *self)
   return g_strdup_printf (_("%s for %s"), self->letter->subject ? self->letter->subject : _("Letter"), patient);
 }
 
+/* A letter printed or saved goes in the audit trail, with its patient. */
+static void
+note_in_audit (HarleyLetterEditor *self,
+               const char         *action,
+               const char         *details)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!harley_audit_add_letter (self->store, action, self->letter->id, NULL, details, &error))
+    _harley_letter_editor_toast (self, error->message);
+}
+
 /* Prints the letter and every copy exactly as approved, or the
  * addressee's letter alone; with @export_filename, to that PDF file
  * instead of a printer. */
@@ -262,6 +275,8 @@ print_approved (HarleyLetterEditor *self,
   g_autoptr(GPtrArray) pdfs = harley_letter_get_approved_pdfs (self->store, self->letter->id, &error);
   g_autofree char *job = dup_job_name (self);
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *details = NULL;
+  const char *printed;
 
   if (pdfs != NULL && !copies)
     g_ptr_array_set_size (pdfs, 1);
@@ -271,6 +286,10 @@ print_approved (HarleyLetterEditor *self,
         _harley_letter_editor_toast (self, error->message);
       return FALSE;
     }
+  printed = copies ? "the letter and every copy" : "the letter alone";
+  details = export_filename != NULL ? harley_audit_details ("printed", printed, "file", export_filename, NULL)
+                                    : harley_audit_details ("printed", printed, NULL);
+  note_in_audit (self, HARLEY_AUDIT_PRINT, details);
   return TRUE;
 }
 
@@ -312,6 +331,7 @@ save_pdf_to (HarleyLetterEditor *self,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *message = NULL;
+  g_autofree char *details = NULL;
 
   if (self->letter->state >= HARLEY_LETTER_APPROVED && !self->unlocked)
     pdf = harley_letter_get_approved_pdf (self->store, self->letter->id, &error);
@@ -327,6 +347,8 @@ save_pdf_to (HarleyLetterEditor *self,
       _harley_letter_editor_toast (self, error->message);
       return;
     }
+  details = harley_audit_details ("file", path, NULL);
+  note_in_audit (self, HARLEY_AUDIT_EXPORT, details);
   message = g_strdup_printf (_("Saved “%s”"), name);
   _harley_letter_editor_toast (self, message);
 }

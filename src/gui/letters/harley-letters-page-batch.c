@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-address-labels.h"
+#include "harley-audit.h"
 #include "harley-letter-draw.h"
 #include "harley-letters-page-private.h"
 #include "harley-pdf-print.h"
@@ -31,6 +32,7 @@ typedef struct
   gboolean           on_behalf;
   char              *export_filename;
   GPtrArray         *pdfs;       /* GBytes, for printing */
+  GArray            *gathered;   /* gint64: the letters in pdfs, for the audit trail */
   GString           *problems;
 } Batch;
 
@@ -39,6 +41,7 @@ batch_free (Batch *batch)
 {
   g_clear_pointer (&batch->ids, g_array_unref);
   g_clear_pointer (&batch->pdfs, g_ptr_array_unref);
+  g_clear_pointer (&batch->gathered, g_array_unref);
   g_free (batch->export_filename);
   if (batch->problems != NULL)
     g_string_free (batch->problems, TRUE);
@@ -120,6 +123,7 @@ gather_one (HarleyLettersPage *self,
     }
   for (guint i = 0; i < pdfs->len; i++)
     g_ptr_array_add (batch->pdfs, g_bytes_ref (g_ptr_array_index (pdfs, i)));
+  g_array_append_val (batch->gathered, id);
   batch->done++;
 }
 
@@ -177,6 +181,31 @@ ask_all_sent (HarleyLettersPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Each letter printed goes in the audit trail, with its patient. */
+static void
+note_printed (HarleyLettersPage *self,
+              Batch             *batch)
+{
+  g_autofree char *details = batch->export_filename != NULL
+                             ? harley_audit_details ("printed", "the letter and every copy, in a batch",
+                                                     "file", batch->export_filename, NULL)
+                             : harley_audit_details ("printed", "the letter and every copy, in a batch", NULL);
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = harley_store_begin (self->store, &error);
+
+  /* One transaction: a batch of a hundred letters is one write. */
+  for (guint i = 0; ok && i < batch->gathered->len; i++)
+    ok = harley_audit_add_letter (self->store, HARLEY_AUDIT_PRINT, g_array_index (batch->gathered, gint64, i),
+                                  NULL, details, &error);
+  if (ok)
+    ok = harley_store_commit (self->store, &error);
+  else
+    harley_store_rollback (self->store);
+  if (!ok)
+    toast (self, error->message);
+}
+
 static void
 finish_print (HarleyLettersPage *self,
               Batch             *batch)
@@ -193,6 +222,7 @@ finish_print (HarleyLettersPage *self,
         toast (self, error->message);
       return;
     }
+  note_printed (self, batch);
   if (batch->export_filename == NULL)
     ask_all_sent (self, batch->ids);
   else
@@ -252,6 +282,7 @@ start (HarleyLettersPage *self,
   batch->ids = g_array_copy (self->shown);
   batch->problems = g_string_new (NULL);
   batch->pdfs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  batch->gathered = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->busy = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->worklist_box), FALSE);
   source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, batch_step_cb, batch, (GDestroyNotify) batch_free);

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit-record-window.h"
+#include "harley-audit.h"
 #include "harley-patient-editor-private.h"
 #include "harley-question.h"
 #include "harley-register.h"
@@ -36,6 +38,7 @@ update_actions (HarleyPatientEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", open && self->dirty);
   /* archiving reloads the record: save or undo changes first */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", saved && !self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.audit", saved);
 }
 
 static void
@@ -127,10 +130,15 @@ harley_patient_editor_open (HarleyPatientEditor  *self,
                             GError              **error)
 {
   g_autoptr(HarleyPatient) patient = harley_register_load (self->store, id, error);
+  gboolean again = harley_patient_editor_get_patient_id (self) == id;
 
   if (patient == NULL)
     return FALSE;
   show_patient (self, patient);
+  /* The audit trail notes it once it is on screen; the same record read
+   * again (after archiving it, say) is not opened again. */
+  if (!again)
+    harley_audit_add_when_idle (self->store, HARLEY_AUDIT_VIEW, id);
   return TRUE;
 }
 
@@ -352,6 +360,24 @@ editor_archive_action (GtkWidget  *widget,
 }
 
 static void
+editor_audit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HarleyPatientEditor *self = HARLEY_PATIENT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  HarleyAuditRecordWindow *window;
+
+  if (self->patient == NULL || harley_patient_get_id (self->patient) == 0)
+    return;
+  name = harley_patient_dup_full_name (self->patient);
+  window = harley_audit_record_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                           harley_patient_get_id (self->patient), name);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 harley_patient_editor_dispose (GObject *object)
 {
   HarleyPatientEditor *self = HARLEY_PATIENT_EDITOR (object);
@@ -420,6 +446,7 @@ harley_patient_editor_class_init (HarleyPatientEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, editor_save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, editor_cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.archive", NULL, editor_archive_action);
+  gtk_widget_class_install_action (widget_class, "editor.audit", NULL, editor_audit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 

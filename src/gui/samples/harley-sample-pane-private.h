@@ -74,6 +74,7 @@ char       *_harley_sample_pane_dup_patient_name (HarleySamplePane *self);
 char       *_harley_sample_pane_dup_lab_name    (HarleySamplePane *self,
                                                  gint64            lab_id);
 char       *_harley_sample_pane_dup_clinician   (HarleySamplePane *self);
+void        _harley_sample_pane_clear_list      (GtkListBox       *list);
 GtkWidget  *_harley_sample_pane_question        (HarleySamplePane *self,
                                                  const char       *heading,
                                                  const char       *body,

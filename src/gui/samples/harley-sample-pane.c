@@ -104,8 +104,8 @@ _harley_sample_pane_question (HarleySamplePane *self,
 
 /* Facts {{{1 */
 
-static void
-clear_list (GtkListBox *list)
+void
+_harley_sample_pane_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -213,7 +213,7 @@ fill_sample (HarleySamplePane *self)
 {
   const HarleySample *s = self->sample;
 
-  clear_list (self->sample_list);
+  _harley_sample_pane_clear_list (self->sample_list);
   add_patient_row (self);
   add_fact (self->sample_list, _("Type"), harley_sample_type_label (s->type));
   add_fact (self->sample_list, _("Site"), s->site);
@@ -246,7 +246,7 @@ fill_lab (HarleySamplePane *self)
 {
   const HarleySample *s = self->sample;
 
-  clear_list (self->lab_list);
+  _harley_sample_pane_clear_list (self->lab_list);
   add_lab_row (self, s->lab_id);
   add_fact (self->lab_list, _("Laboratory’s reference"), s->lab_reference);
   add_dated_fact (self->lab_list, _("Sent"), s->sent_on,
@@ -259,7 +259,7 @@ fill_result (HarleySamplePane *self)
 {
   const HarleyResult *r = self->result;
 
-  clear_list (self->result_list);
+  _harley_sample_pane_clear_list (self->result_list);
   gtk_widget_set_visible (self->result_group, r != NULL);
   if (r == NULL)
     return;
@@ -287,7 +287,7 @@ fill_review (HarleySamplePane *self)
   g_autofree char *review = NULL;
   g_autofree char *told = NULL;
 
-  clear_list (self->review_list);
+  _harley_sample_pane_clear_list (self->review_list);
   if (s->reviewed_at != NULL)
     /* TRANSLATORS: what the clinician decided, who, and when */
     review = g_strdup_printf (_("%s · %s, %s"), harley_review_action_label (s->review_action),
@@ -489,8 +489,8 @@ show_unmatched (HarleySamplePane *self)
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
   fill_result (self);
-  clear_list (self->calls_list);
-  clear_list (self->history_list);
+  _harley_sample_pane_clear_list (self->calls_list);
+  _harley_sample_pane_clear_list (self->history_list);
   gtk_widget_set_visible (self->sample_group, FALSE);
   gtk_widget_set_visible (self->lab_group, FALSE);
   gtk_widget_set_visible (self->review_group, FALSE);
