@@ -182,8 +182,9 @@ static inline GBytes *
 pdf_for (const char *subject,
          const char *who)
 {
-  return g_bytes_new_take (g_strdup_printf ("%%PDF-1.4\n%% %s to %s\n%%%%EOF\n", subject, who),
-                           strlen (subject) + strlen (who) + 24);
+  char *text = g_strdup_printf ("%%PDF-1.4\n%% %s to %s\n%%%%EOF\n", subject, who);
+
+  return g_bytes_new_take (text, strlen (text));
 }
 
 /* The latest letter a step further: written, addressed with a copy,
