@@ -754,9 +754,8 @@ harley_audit_find (HarleyStore              *store,
   static const char *for_patient = "SELECT id FROM audit WHERE patient_id = ?1 " AUDIT_FIND_CONDITIONS;
   static const char *for_all = "SELECT id FROM audit WHERE ?1 = 0 " AUDIT_FIND_CONDITIONS;
 #undef AUDIT_FIND_CONDITIONS
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -764,18 +763,8 @@ harley_audit_find (HarleyStore              *store,
   if ((stmt = harley_store_prepare (store, filter->patient_id > 0 ? for_patient : for_all, error)) == NULL)
     return NULL;
   bind_filter (stmt, filter, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
+  if ((ids = harley_store_read_ids (store, stmt, error)) == NULL)
+    return NULL;
   if (more != NULL)
     *more = ids->len > limit;
   if (ids->len > limit)

@@ -540,8 +540,6 @@ harley_letter_list_for_patient (HarleyStore  *store,
                                 GError      **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = NULL;
-  int rc;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
 
@@ -549,19 +547,6 @@ harley_letter_list_for_patient (HarleyStore  *store,
                                       "ORDER BY created_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return harley_store_read_ids (store, stmt, error);
 }

@@ -546,24 +546,9 @@ harley_letter_list_in_state (HarleyStore        *store,
 {
   sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT id FROM letter WHERE state = ? "
                                                     "ORDER BY updated_at, id", error);
-  g_autoptr(GArray) ids = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_bind_text (stmt, 1, harley_letter_state_to_string (state), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return harley_store_read_ids (store, stmt, error);
 }

@@ -98,27 +98,13 @@ harley_letter_worklist_list (HarleyStore           *store,
                              GError               **error)
 {
   g_autofree char *today = start_of_today ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (worklist < HARLEY_WORKLIST_N, NULL);
 
   if ((stmt = prepare (store, worklist, "l.id", today, error)) == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return harley_store_read_ids (store, stmt, error);
 }
 
 /**

@@ -66,9 +66,6 @@ HarleySample *_harley_sample_load_for_step     (HarleyStore        *store,
 gboolean      _harley_sample_finish            (HarleyStore        *store,
                                                 gboolean            done,
                                                 GError            **error);
-GArray       *_harley_sample_read_ids          (HarleyStore         *store,
-                                                sqlite3_stmt        *stmt,
-                                                GError             **error);
 GPtrArray    *_harley_sample_read_rows         (HarleyStore         *store,
                                                 sqlite3_stmt        *stmt,
                                                 HarleySampleFromRow  from_row,

@@ -155,5 +155,5 @@ harley_sample_worklist_list (HarleyStore           *store,
 
   if ((stmt = harley_store_prepare (store, worklists[worklist].list, error)) == NULL)
     return NULL;
-  return _harley_sample_read_ids (store, stmt, error);
+  return harley_store_read_ids (store, stmt, error);
 }

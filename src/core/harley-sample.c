@@ -399,31 +399,6 @@ _harley_sample_finish (HarleyStore  *store,
   "s.review_action, s.review_note, s.reviewed_by, s.reviewed_at, s.informed_how, s.informed_by, " \
   "s.informed_at, s.reason, s.notes, s.created_at, s.updated_at FROM sample s "
 
-/* Steps @stmt, bound and ready, to its end, and resets it; returns the
- * first column of each row, or NULL with @error. */
-GArray *
-_harley_sample_read_ids (HarleyStore   *store,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      harley_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* Steps @stmt, bound and ready, to its end, and resets it; returns what
  * @from_row makes of each row, freed with @free_func, or NULL with @error. */
 GPtrArray *
@@ -623,7 +598,7 @@ harley_sample_list_for_patient (HarleyStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  return _harley_sample_read_ids (store, stmt, error);
+  return harley_store_read_ids (store, stmt, error);
 }
 
 static gpointer

@@ -994,3 +994,35 @@ harley_column_dup (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
+
+/**
+ * harley_store_read_ids:
+ * @stmt: a statement of @self, bound and ready, whose first column is an id
+ *
+ * Steps @stmt to its end and resets it.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids in the order
+ *   read, or %NULL with @error
+ */
+GArray *
+harley_store_read_ids (HarleyStore   *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

@@ -78,6 +78,9 @@ void          harley_store_rollback             (HarleyStore           *self);
 gboolean      harley_store_in_transaction       (HarleyStore           *self);
 void          harley_store_set_error            (HarleyStore           *self,
                                                  GError               **error);
+GArray       *harley_store_read_ids             (HarleyStore           *self,
+                                                 sqlite3_stmt          *stmt,
+                                                 GError               **error);
 char         *harley_store_now                  (void);
 char         *harley_store_get_practice_detail  (HarleyStore           *self,
                                                  const char            *key);
