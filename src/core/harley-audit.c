@@ -338,7 +338,7 @@ static const char * const guards[] = {
   "audit_no_update", "audit_no_delete", "audit_chained", "audit_entry_insert",
 };
 static const char * const audited_tables[] = {
-  "patient", "appointment", "letter", "letter_recipient", "sample", "result", "call", "contact",
+  "patient", "appointment", "letter", "letter_recipient", "sample", "result", "call", "contact", "user_account",
 };
 static const char * const audited_events[] = { "insert", "update", "delete" };
 
