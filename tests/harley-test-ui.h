@@ -6,8 +6,14 @@
 #include <adwaita.h>
 
 #include "harley-application.h"
+#include "harley-sign-in-page.h"
 #include "harley-test-util.h"
+#include "harley-user.h"
 #include "harley-window.h"
+
+/* Who the tests sign in as: the practice's administrator */
+#define HARLEY_TEST_USER       "Sam Taylor"
+#define HARLEY_TEST_PASSPHRASE "copper kettle morning"
 
 /* Lets the window react, as the main loop does between keystrokes. */
 static inline void
@@ -47,10 +53,46 @@ harley_test_remove_database (char **dir,
   g_clear_pointer (path, g_free);
 }
 
+/* Gives the practice database at @path the tests' own user, an
+ * administrator, unless it has them or cannot be opened (what the test is
+ * about). */
+static inline void
+harley_test_add_user (const char *path)
+{
+  g_autoptr(HarleyStore) store = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || (store = harley_store_open (path, NULL)) == NULL
+      || (users = harley_user_list (store, FALSE, NULL)) == NULL)
+    return;
+  for (guint i = 0; i < users->len; i++)
+    if (g_str_equal (((HarleyUser *) g_ptr_array_index (users, i))->name, HARLEY_TEST_USER))
+      return;
+  harley_user_add (store, HARLEY_TEST_USER, HARLEY_ROLE_ADMINISTRATOR, HARLEY_TEST_PASSPHRASE, 0, &error);
+  g_assert_no_error (error);
+}
+
+/* Types @name's passphrase into the sign-in page, as the secretary does */
+static inline void
+harley_test_sign_in_as (HarleyWindow *window,
+                        const char   *name,
+                        const char   *passphrase)
+{
+  HarleySignInPage *page = HARLEY_SIGN_IN_PAGE (harley_window_get_sign_in_page (window));
+
+  g_assert_nonnull (page);
+  if (harley_sign_in_page_get_mode (page) == HARLEY_SIGN_IN_PAGE_SIGN_IN)
+    g_assert_true (harley_sign_in_page_choose_user (page, name));
+  gtk_editable_set_text (harley_sign_in_page_get_entry (page, "passphrase"), passphrase);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign-in.go", NULL));
+  harley_test_iterate (20);
+}
+
 /* Starts Harley on the database at @path, registered and activated as a
- * start of Harley is; what it shows is left to the caller to find. */
+ * start of Harley is; nobody is signed in yet. */
 static inline HarleyApplication *
-harley_test_start (const char *path)
+harley_test_start_signed_out (const char *path)
 {
   HarleyApplication *app = harley_application_new ();
   g_autoptr(GError) error = NULL;
@@ -59,6 +101,28 @@ harley_test_start (const char *path)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
+  return app;
+}
+
+/* Starts Harley on the database at @path and signs in as the tests' user;
+ * what it shows is left to the caller to find. */
+static inline HarleyApplication *
+harley_test_start (const char *path)
+{
+  HarleyApplication *app;
+  GtkWindow *window;
+
+  harley_test_add_user (path);
+  app = harley_test_start_signed_out (path);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (HARLEY_IS_WINDOW (window) && harley_window_is_locked (HARLEY_WINDOW (window)))
+    {
+      HarleySignInPage *page = HARLEY_SIGN_IN_PAGE (harley_window_get_sign_in_page (HARLEY_WINDOW (window)));
+
+      harley_test_sign_in_as (HARLEY_WINDOW (window), HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+      if (harley_window_is_locked (HARLEY_WINDOW (window)))
+        g_error ("Could not sign in: %s", harley_sign_in_page_get_message (page));
+    }
   return app;
 }
 

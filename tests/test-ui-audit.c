@@ -66,7 +66,7 @@ count_views (Desk   *desk,
              gint64  patient)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'view' AND who = '%s' "
-                                          "AND patient_id = %" G_GINT64_FORMAT, g_get_user_name (), patient);
+                                          "AND patient_id = %" G_GINT64_FORMAT, HARLEY_TEST_USER, patient);
 
   return harley_test_query_int (desk->path, sql);
 }
@@ -207,7 +207,7 @@ test_clinic_list_saved (void)
   harley_test_activate (preview, "preview.save-to", g_variant_new_string (pdf));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  noted = g_strconcat ("export ", g_get_user_name (), NULL);
+  noted = g_strconcat ("export ", HARLEY_TEST_USER, NULL);
   harley_test_assert_query_text (desk.path, "SELECT action || ' ' || who FROM audit ORDER BY id DESC LIMIT 1", noted);
   details = harley_test_query_text (desk.path, "SELECT details FROM audit ORDER BY id DESC LIMIT 1");
   expected = g_strdup_printf ("{\"file\":\"%s\"}", pdf);

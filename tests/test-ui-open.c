@@ -101,6 +101,7 @@ make_damaged (const char *path)
     }
   g_assert_true (harley_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
   g_clear_object (&store);
+  harley_test_add_user (path);
   memset (junk, 0x5a, sizeof junk);
   fd = g_open (path, O_WRONLY, 0);
   g_assert_cmpint (pwrite (fd, junk, sizeof junk, 3 * 4096), ==, sizeof junk);

@@ -19,6 +19,7 @@
 #include "harley-demo.h"
 #include "harley-demo-private.h"
 #include "harley-register-private.h"
+#include "harley-user-private.h"
 #include "harley-validate.h"
 
 /* Ages are worked out from a fixed day, not today, so that a seed gives
@@ -778,6 +779,48 @@ check_register_empty (HarleyStore  *store,
   return empty;
 }
 
+/* The users {{{1 */
+
+/* The practice's secretary, who also looks after the computer, a second
+ * secretary, and the consultant, each with HARLEY_DEMO_PASSPHRASE. */
+static gboolean
+add_users (HarleyDemo  *demo,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (demo->store, "SELECT id, name FROM clinician "
+                                             "WHERE role = 'consultant' ORDER BY position, id LIMIT 1", error);
+  g_autofree char *consultant = NULL;
+  gint64 consultant_id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      consultant_id = sqlite3_column_int64 (stmt, 0);
+      consultant = harley_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      harley_store_set_error (demo->store, error);
+      return FALSE;
+    }
+  return _harley_user_insert (demo->store, "Sarah Mitchell", HARLEY_ROLE_ADMINISTRATOR,
+                              HARLEY_DEMO_PASSPHRASE, 0, error) != 0
+         && _harley_user_insert (demo->store, "Emma Clarke", HARLEY_ROLE_SECRETARY,
+                                 HARLEY_DEMO_PASSPHRASE, 0, error) != 0
+         && (consultant == NULL
+             || _harley_user_insert (demo->store, consultant, HARLEY_ROLE_CLINICIAN,
+                                     HARLEY_DEMO_PASSPHRASE, consultant_id, error) != 0);
+}
+
+static gboolean
+has_users (HarleyDemo *demo)
+{
+  return harley_user_count (demo->store, NULL) != 0;
+}
+
 static gboolean
 fill_in_transaction (HarleyDemo  *demo,
                      guint        n_patients,
@@ -797,7 +840,8 @@ fill_in_transaction (HarleyDemo  *demo,
                                      && _harley_demo_add_letters (demo, _harley_demo_n_letters (n_patients),
                                                                   error)
                                      && _harley_demo_add_samples (demo, _harley_demo_n_samples (n_patients),
-                                                                  now, error)));
+                                                                  now, error)))
+         && (has_users (demo) || add_users (demo, error));
 }
 
 /**

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Every demo user's passphrase: Sarah Mitchell (administrator), Emma
+ * Clarke (secretary) and the consultant (clinician). */
+#define HARLEY_DEMO_PASSPHRASE "harley demo"
+
 #define HARLEY_DEMO_ERROR (harley_demo_error_quark ())
 
 typedef enum

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "harley-audit.h"
-#include "harley-user.h"
+#include "harley-user-private.h"
 
 #define TEST_KDF_VARIABLE  "HARLEY_USER_TEST_KDF"
 #define FIRST_WAIT_SECONDS 5
@@ -322,8 +322,53 @@ check_name (HarleyStore  *store,
 }
 
 /**
+ * _harley_user_insert:
+ *
+ * harley_user_add () in the transaction the caller has begun.
+ *
+ * Returns: the new user's id, or 0 on failure
+ */
+gint64
+_harley_user_insert (HarleyStore  *store,
+                     const char   *name,
+                     HarleyRole    role,
+                     const char   *passphrase,
+                     gint64        clinician_id,
+                     GError      **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = harley_store_now ();
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (role <= HARLEY_ROLE_ADMINISTRATOR, 0);
+  g_return_val_if_fail (harley_store_in_transaction (store), 0);
+
+  if (!check_name (store, 0, clean, error) || !harley_user_check_passphrase_rules (clean, passphrase, error)
+      || (hash = hash_passphrase (passphrase, error)) == NULL)
+    return 0;
+  stmt = harley_store_prepare (store, "INSERT INTO user_account (name, role, passphrase_hash, clinician_id, "
+                               "created_at) VALUES (?, ?, ?, nullif (?, 0), ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, harley_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, role == HARLEY_ROLE_CLINICIAN ? clinician_id : 0);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  if (!harley_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (harley_store_get_db (store));
+}
+
+/**
  * harley_user_add:
+ * @store: a #HarleyStore
+ * @name: as it should appear in the records
+ * @role: what they do
+ * @passphrase: theirs; only its hash is kept
  * @clinician_id: for a clinician, the diary's clinician they are, or 0
+ * @error: where to say what is wrong
  *
  * Returns: the new user's id, or 0 on failure (nothing written)
  */
@@ -335,36 +380,12 @@ harley_user_add (HarleyStore  *store,
                  gint64        clinician_id,
                  GError      **error)
 {
-  g_autofree char *hash = NULL;
-  g_autofree char *now = harley_store_now ();
-  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
   gint64 id;
 
-  g_return_val_if_fail (role <= HARLEY_ROLE_ADMINISTRATOR, 0);
-
-  if (!harley_user_check_passphrase_rules (clean, passphrase, error)
-      || (hash = hash_passphrase (passphrase, error)) == NULL || !harley_store_begin (store, error))
+  if (!harley_store_begin (store, error))
     return 0;
-  stmt = check_name (store, 0, clean, error)
-         ? harley_store_prepare (store, "INSERT INTO user_account (name, role, passphrase_hash, clinician_id, "
-                                 "created_at) VALUES (?, ?, ?, nullif (?, 0), ?)", error)
-         : NULL;
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, harley_role_to_string (role), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, role == HARLEY_ROLE_CLINICIAN ? clinician_id : 0);
-      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-    }
-  if (stmt == NULL || !harley_store_step_done (store, stmt, error))
-    {
-      harley_store_rollback (store);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (harley_store_get_db (store));
-  return finish (store, TRUE, error) ? id : 0;
+  id = _harley_user_insert (store, name, role, passphrase, clinician_id, error);
+  return finish (store, id != 0, error) ? id : 0;
 }
 
 gboolean
@@ -652,6 +673,7 @@ harley_user_sign_in (HarleyStore  *store,
   g_auto(Secret) secret = { NULL };
   g_autoptr(HarleyUser) user = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) local_error = NULL;
   gint64 wait;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
@@ -685,8 +707,22 @@ harley_user_sign_in (HarleyStore  *store,
       g_object_set_qdata_full (G_OBJECT (store), signed_in_quark (), harley_user_copy (user),
                                (GDestroyNotify) harley_user_free);
     }
-  if (!record_success (store, user, secret.failed_tries, why, error))
-    return NULL;
+  /* A database that takes no writes (damaged, read-only, a full disk)
+   * still lets the right passphrase in: the secretary must be able to
+   * read the records to rescue them. Only the entry is missing. */
+  if (!record_success (store, user, secret.failed_tries, why, &local_error))
+    {
+      if (!g_error_matches (local_error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_DAMAGED)
+          && !g_error_matches (local_error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_READ_ONLY)
+          && !g_error_matches (local_error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_DISK_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          if (why == HARLEY_SIGN_IN_START)
+            harley_user_sign_out (store, NULL);
+          return NULL;
+        }
+      g_message ("Signed in without an entry in the audit trail: %s", local_error->message);
+    }
   return g_steal_pointer (&user);
 }
 

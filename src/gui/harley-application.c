@@ -126,6 +126,7 @@ open_desk (HarleyApplication *self)
       return;
     }
   window = GTK_WINDOW (harley_window_new (self, self->store));
+  harley_window_require_sign_in (HARLEY_WINDOW (window));
   watch_check (self, HARLEY_WINDOW (window));
   gtk_window_present (window);
 }
@@ -192,7 +193,8 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   HarleyPreferencesWindow *prefs;
 
-  if (self->store == NULL)
+  /* Preferences hold the users and backups: not before signing in */
+  if (self->store == NULL || (HARLEY_IS_WINDOW (parent) && harley_window_is_locked (HARLEY_WINDOW (parent))))
     return;
   prefs = harley_preferences_window_new (parent, self->store);
   if (HARLEY_IS_WINDOW (parent))

@@ -6,6 +6,7 @@
 #include "harley-letters-page.h"
 #include "harley-patient-list.h"
 #include "harley-samples-page.h"
+#include "harley-sign-in-page.h"
 #include "harley-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,13 @@ struct _HarleyWindow
   GtkSingleSelection   *selection;
   GSettings            *settings;
 
+  /* Signing in and the lock (harley-window-lock.c) */
+  GtkWidget            *desk;               /* the content, kept while the sign-in page shows */
+  HarleySignInPage     *sign_in;            /* shown instead of the desk, or NULL */
+  GPtrArray            *hidden_windows;     /* other windows hidden while locked */
+  gint64                last_activity;      /* monotonic µs of the last key press or pointer move */
+  guint                 idle_source;
+
   /* The patient whose opening waits on the unsaved-changes question */
   gint64                pending_id;
   guint                 pending_new : 1;
@@ -44,6 +52,9 @@ struct _HarleyWindow
 };
 
 void _harley_window_class_actions_init (GtkWidgetClass *widget_class);
+void _harley_window_class_lock_init    (GtkWidgetClass *widget_class);
+void _harley_window_lock_init          (HarleyWindow   *self);
+void _harley_window_lock_dispose       (HarleyWindow   *self);
 void _harley_window_guard_unsaved      (HarleyWindow   *self,
                                         gint64          id,
                                         gboolean        new_patient);

@@ -340,6 +340,9 @@ harley_window_close_request (GtkWindow *window)
 {
   HarleyWindow *self = HARLEY_WINDOW (window);
 
+  /* The question about unsaved changes would show them: unlock first */
+  if (harley_window_is_locked (self) && harley_patient_editor_get_dirty (self->editor))
+    return TRUE;
   if (harley_patient_editor_get_dirty (self->editor))
     {
       /* asked once; a second request waits for the answer */
@@ -358,6 +361,7 @@ harley_window_dispose (GObject *object)
 {
   HarleyWindow *self = HARLEY_WINDOW (object);
 
+  _harley_window_lock_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->patients);
@@ -400,6 +404,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 
   _harley_window_class_actions_init (widget_class);
+  _harley_window_class_lock_init (widget_class);
 }
 
 static void
@@ -412,6 +417,7 @@ harley_window_init (HarleyWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->patient_list_view));
   g_signal_connect (self->editor, "archived", G_CALLBACK (on_editor_archived_cb), self);
+  _harley_window_lock_init (self);
 }
 
 static void

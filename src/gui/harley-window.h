@@ -29,6 +29,12 @@ HarleyStore         *harley_window_get_store        (HarleyWindow      *self);
 void                 harley_window_open_patient     (HarleyWindow      *self,
                                                      gint64             id);
 void                 harley_window_show_practice_name (HarleyWindow *self);
+void                 harley_window_require_sign_in  (HarleyWindow      *self);
+void                 harley_window_lock             (HarleyWindow      *self);
+gboolean             harley_window_is_locked        (HarleyWindow      *self);
+GtkWidget           *harley_window_get_sign_in_page (HarleyWindow      *self);
+void                 _harley_window_pretend_idle    (HarleyWindow      *self,
+                                                     guint              seconds);
 void                 harley_window_toast            (HarleyWindow      *self,
                                                      const char        *message);
 void                 harley_window_set_damaged      (HarleyWindow      *self,

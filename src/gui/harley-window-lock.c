@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "harley-window"
+
+/* Signing in and the lock.
+ *
+ * Until someone signs in, and while Harley is locked, the window shows the
+ * sign-in page instead of its content, and nothing else: Harley's other
+ * windows are hidden and the window's own actions (their shortcuts too)
+ * are turned off, so no key press reaches a patient's details. The
+ * content is kept as it was, unsaved changes and all, and comes back on
+ * unlocking.
+ *
+ * Harley locks itself when nobody has pressed a key or moved the pointer
+ * over any of its windows for the minutes set in Preferences
+ * ("lock-after-minutes", 5 unless changed; 0 never), and on Ctrl+L.
+ */
+
+#include <glib/gi18n-lib.h>
+
+#include "harley-audit.h"
+#include "harley-window-private.h"
+
+#define IDLE_CHECK_SECONDS 10
+
+/* Turns the window's own actions, and their shortcuts, off or on */
+static void
+set_actions_enabled (HarleyWindow *self,
+                     gboolean      enabled)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_GET_CLASS (self);
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property);
+       i++)
+    if (owner == HARLEY_TYPE_WINDOW && g_str_has_prefix (name, "win.") && !g_str_equal (name, "win.lock"))
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
+static void
+hide_other_windows (HarleyWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (self) && gtk_widget_get_visible (window))
+        g_ptr_array_add (self->hidden_windows, g_object_ref (window));
+    }
+  for (guint i = 0; i < self->hidden_windows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden_windows, i), FALSE);
+}
+
+static void
+show_hidden_windows (HarleyWindow *self)
+{
+  for (guint i = 0; i < self->hidden_windows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden_windows, i), TRUE);
+  g_ptr_array_set_size (self->hidden_windows, 0);
+}
+
+static void
+on_signed_in_cb (HarleyWindow *self)
+{
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->desk);
+  g_clear_object (&self->desk);
+  self->sign_in = NULL;
+  set_actions_enabled (self, TRUE);
+  show_hidden_windows (self);
+  self->last_activity = g_get_monotonic_time ();
+  harley_window_show_practice_name (self);
+}
+
+static void
+show_sign_in (HarleyWindow         *self,
+              HarleySignInPageMode  mode)
+{
+  if (self->sign_in != NULL)
+    return;
+  self->desk = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  self->sign_in = harley_sign_in_page_new (self->store, mode);
+  g_signal_connect_object (self->sign_in, "signed-in", G_CALLBACK (on_signed_in_cb), self, G_CONNECT_SWAPPED);
+  hide_other_windows (self);
+  set_actions_enabled (self, FALSE);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->sign_in));
+}
+
+/**
+ * harley_window_require_sign_in:
+ * @self: the main window, just made
+ *
+ * Shows the sign-in page until someone signs in: on a practice database
+ * nobody uses yet, the page that makes its first user.
+ */
+void
+harley_window_require_sign_in (HarleyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 users = harley_user_count (self->store, &error);
+
+  if (users < 0)
+    g_warning ("Could not count the users: %s", error->message);
+  show_sign_in (self, users == 0 ? HARLEY_SIGN_IN_PAGE_FIRST_RUN : HARLEY_SIGN_IN_PAGE_SIGN_IN);
+}
+
+/**
+ * harley_window_lock:
+ * @self: the main window
+ *
+ * Hides everything until the signed-in user's passphrase is typed.
+ * Nobody signed in (a window made without signing in) cannot be locked.
+ */
+void
+harley_window_lock (HarleyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->sign_in != NULL || harley_user_get_signed_in (self->store) == NULL)
+    return;
+  if (!harley_audit_add (self->store, HARLEY_AUDIT_SIGN_OUT, 0, "Locked Harley", NULL, &error))
+    g_warning ("Could not record locking: %s", error->message);
+  show_sign_in (self, HARLEY_SIGN_IN_PAGE_LOCKED);
+}
+
+gboolean
+harley_window_is_locked (HarleyWindow *self)
+{
+  return self->sign_in != NULL;
+}
+
+/**
+ * harley_window_get_sign_in_page:
+ *
+ * Returns: (transfer none) (nullable): the sign-in page on show
+ */
+GtkWidget *
+harley_window_get_sign_in_page (HarleyWindow *self)
+{
+  return GTK_WIDGET (self->sign_in);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  harley_window_lock (HARLEY_WINDOW (widget));
+}
+
+/* Idle {{{1 */
+
+static gboolean
+on_any_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 HarleyWindow             *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+      self->last_activity = g_get_monotonic_time ();
+      break;
+    case GDK_DELETE:
+    case GDK_KEY_RELEASE:
+    case GDK_BUTTON_RELEASE:
+    case GDK_ENTER_NOTIFY:
+    case GDK_LEAVE_NOTIFY:
+    case GDK_FOCUS_CHANGE:
+    case GDK_PROXIMITY_IN:
+    case GDK_PROXIMITY_OUT:
+    case GDK_DRAG_ENTER:
+    case GDK_DRAG_LEAVE:
+    case GDK_DRAG_MOTION:
+    case GDK_DROP_START:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+    case GDK_PAD_BUTTON_PRESS:
+    case GDK_PAD_BUTTON_RELEASE:
+    case GDK_PAD_RING:
+    case GDK_PAD_STRIP:
+    case GDK_PAD_GROUP_MODE:
+    case GDK_TOUCHPAD_HOLD:
+    case GDK_GRAB_BROKEN:
+    case GDK_EVENT_LAST:
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_window (HarleyWindow *self,
+              GtkWindow    *window)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_any_event_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    HarleyWindow   *self)
+{
+  if (window != GTK_WINDOW (self))
+    watch_window (self, window);
+}
+
+static guint
+lock_after_minutes (HarleyWindow *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "lock-after-minutes") : 5;
+}
+
+static gboolean
+check_idle_cb (gpointer data)
+{
+  HarleyWindow *self = data;
+  guint minutes = lock_after_minutes (self);
+
+  if (minutes > 0 && g_get_monotonic_time () - self->last_activity >= minutes * 60 * G_USEC_PER_SEC)
+    harley_window_lock (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_application_cb (HarleyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    g_signal_connect_object (app, "window-added", G_CALLBACK (on_window_added_cb), self, 0);
+}
+
+/* As if nobody had touched Harley for @seconds: for the tests, which
+ * cannot wait minutes */
+void
+_harley_window_pretend_idle (HarleyWindow *self,
+                             guint         seconds)
+{
+  self->last_activity = g_get_monotonic_time () - (gint64) seconds * G_USEC_PER_SEC;
+  check_idle_cb (self);
+}
+
+/* Setting up {{{1 */
+
+void
+_harley_window_lock_init (HarleyWindow *self)
+{
+  self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->last_activity = g_get_monotonic_time ();
+  watch_window (self, GTK_WINDOW (self));
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_cb), NULL);
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, check_idle_cb, self);
+}
+
+void
+_harley_window_lock_dispose (HarleyWindow *self)
+{
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->desk != NULL)
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->desk);
+  g_clear_object (&self->desk);
+  self->sign_in = NULL;
+  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
+}
+
+void
+_harley_window_class_lock_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+}

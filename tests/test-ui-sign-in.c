@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Signing in and the lock, through the real window: the first run makes
+ * the practice's administrator; a wrong passphrase keeps Harley shut and
+ * is recorded; Ctrl+L and idle time lock it, hiding every patient's
+ * details and Harley's other windows; only the right passphrase brings
+ * the work back as it was. */
+
+#include "harley-audit-window.h"
+#include "harley-register.h"
+#include "harley-test-ui.h"
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  HarleyApplication *app;
+  HarleyWindow      *window;
+} Desk;
+
+static void
+desk_close (Desk *desk)
+{
+  harley_test_quit (desk->window, &desk->app);
+  harley_test_remove_database (&desk->dir, &desk->path);
+}
+
+static HarleySignInPage *
+page_of (Desk *desk)
+{
+  GtkWidget *page = harley_window_get_sign_in_page (desk->window);
+
+  g_assert_nonnull (page);
+  g_assert_true (adw_application_window_get_content (ADW_APPLICATION_WINDOW (desk->window)) == page);
+  return HARLEY_SIGN_IN_PAGE (page);
+}
+
+static void
+type_into (HarleySignInPage *page,
+           const char       *which,
+           const char       *text)
+{
+  gtk_editable_set_text (harley_sign_in_page_get_entry (page, which), text);
+}
+
+static void
+press_go (HarleySignInPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign-in.go", NULL));
+  harley_test_iterate (20);
+}
+
+/* Whether any label on show in @widget has @text in it */
+static gboolean
+shows (GtkWidget  *widget,
+       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_autofree char *label = g_utf8_casefold (gtk_label_get_text (GTK_LABEL (widget)), -1);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      if (strstr (label, folded) != NULL)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_first_run (void)
+{
+  Desk desk = { 0 };
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk.dir, &desk.path);
+  HarleySignInPage *page;
+
+  g_clear_object (&store);
+  desk.app = harley_test_start_signed_out (desk.path);
+  desk.window = harley_test_main_window (desk.app);
+  page = page_of (&desk);
+  g_assert_cmpint (harley_sign_in_page_get_mode (page), ==, HARLEY_SIGN_IN_PAGE_FIRST_RUN);
+
+  type_into (page, "name", "Ann Baker");
+  type_into (page, "passphrase", "walnut harbour lantern");
+  type_into (page, "again", "walnut harbour lanter");
+  press_go (page);
+  g_assert_true (harley_window_is_locked (desk.window));
+  g_assert_cmpstr (harley_sign_in_page_get_message (page), ==, "The two passphrases are not the same. Type them again.");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM user_account"), ==, 0);
+
+  type_into (page, "passphrase", "short");
+  type_into (page, "again", "short");
+  press_go (page);
+  g_assert_true (harley_window_is_locked (desk.window));
+  g_assert_nonnull (strstr (harley_sign_in_page_get_message (page), "at least 8 characters"));
+
+  type_into (page, "passphrase", "walnut harbour lantern");
+  type_into (page, "again", "walnut harbour lantern");
+  press_go (page);
+  g_assert_false (harley_window_is_locked (desk.window));
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM user_account WHERE name = 'Ann Baker' "
+                                          "AND role = 'administrator'"), ==, 1);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-in' "
+                                          "AND who = 'Ann Baker'"), ==, 1);
+  desk_close (&desk);
+}
+
+static void
+desk_open_signed_out (Desk *desk)
+{
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk->dir, &desk->path);
+  g_autoptr(HarleyPatient) jane = harley_test_patient ("Jane", "Hollingworth", "1970-05-01", NULL);
+
+  g_assert_true (harley_register_save (store, jane, HARLEY_REGISTER_SAVE_DEFAULT, NULL));
+  g_clear_object (&store);
+  harley_test_add_user (desk->path);
+  desk->app = harley_test_start_signed_out (desk->path);
+  desk->window = harley_test_main_window (desk->app);
+}
+
+/* Nothing of a patient shows before signing in; a wrong passphrase is
+ * said, recorded, and lets nobody in. */
+static void
+test_sign_in (void)
+{
+  Desk desk = { 0 };
+  HarleySignInPage *page;
+
+  desk_open_signed_out (&desk);
+  page = page_of (&desk);
+  g_assert_cmpint (harley_sign_in_page_get_mode (page), ==, HARLEY_SIGN_IN_PAGE_SIGN_IN);
+  g_assert_false (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+
+  g_assert_true (harley_sign_in_page_choose_user (page, HARLEY_TEST_USER));
+  type_into (page, "passphrase", "copper kettle evening");
+  press_go (page);
+  g_assert_true (harley_window_is_locked (desk.window));
+  g_assert_nonnull (strstr (harley_sign_in_page_get_message (page), "not right"));
+  g_assert_cmpstr (gtk_editable_get_text (harley_sign_in_page_get_entry (page, "passphrase")), ==, "");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'failed-sign-in'"),
+                   ==, 1);
+
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  g_assert_false (harley_window_is_locked (desk.window));
+  harley_test_iterate (100);
+  g_assert_true (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  desk_close (&desk);
+}
+
+/* Ctrl+L hides the record being typed and the audit trail's window; the
+ * window's shortcuts do nothing; unlocking brings it all back */
+static void
+test_lock_and_unlock (void)
+{
+  Desk desk = { 0 };
+  HarleySignInPage *page;
+  GtkWindow *trail;
+  HarleyPatientEditor *editor;
+
+  desk_open_signed_out (&desk);
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  harley_window_open_patient (desk.window, 1);
+  harley_test_iterate (50);
+  editor = harley_window_get_editor (desk.window);
+  g_assert_true (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  harley_test_activate (desk.window, "win.audit-trail", NULL);
+  harley_test_iterate (100);
+  trail = harley_test_find_window (HARLEY_TYPE_AUDIT_WINDOW);
+  g_assert_nonnull (trail);
+
+  harley_test_activate (desk.window, "win.lock", NULL);
+  g_assert_true (harley_window_is_locked (desk.window));
+  page = page_of (&desk);
+  g_assert_cmpint (harley_sign_in_page_get_mode (page), ==, HARLEY_SIGN_IN_PAGE_LOCKED);
+  g_assert_false (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (trail)));
+  /* Ctrl+N while locked makes no new patient */
+  gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.new-patient", NULL);
+  harley_test_iterate (20);
+  g_assert_cmpint (harley_patient_editor_get_patient_id (editor), ==, 1);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-out' "
+                                          "AND what = 'Locked Harley' AND who = '" HARLEY_TEST_USER "'"), ==, 1);
+
+  type_into (page, "passphrase", "not the passphrase");
+  press_go (page);
+  g_assert_true (harley_window_is_locked (desk.window));
+  type_into (page, "passphrase", HARLEY_TEST_PASSPHRASE);
+  press_go (page);
+  g_assert_false (harley_window_is_locked (desk.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (trail)));
+  harley_test_iterate (100);
+  g_assert_true (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-in' "
+                                          "AND what = 'Unlocked Harley'"), ==, 1);
+  gtk_window_destroy (trail);
+  desk_close (&desk);
+}
+
+/* Five minutes untouched lock Harley; set to 0 it never locks itself */
+static void
+test_idle_lock (void)
+{
+  Desk desk = { 0 };
+  GSettings *settings;
+
+  desk_open_signed_out (&desk);
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  settings = harley_application_get_settings (desk.app);
+  g_assert_cmpuint (g_settings_get_uint (settings, "lock-after-minutes"), ==, 5);
+
+  _harley_window_pretend_idle (desk.window, 4 * 60);
+  g_assert_false (harley_window_is_locked (desk.window));
+  _harley_window_pretend_idle (desk.window, 5 * 60);
+  g_assert_true (harley_window_is_locked (desk.window));
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  g_assert_false (harley_window_is_locked (desk.window));
+
+  g_settings_set_uint (settings, "lock-after-minutes", 0);
+  _harley_window_pretend_idle (desk.window, 24 * 60 * 60);
+  g_assert_false (harley_window_is_locked (desk.window));
+  g_settings_reset (settings, "lock-after-minutes");
+  desk_close (&desk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/ui/sign-in/first-run", test_first_run, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/sign-in", test_sign_in, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/lock-and-unlock", test_lock_and_unlock, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/idle-lock", test_idle_lock, harley_test_run_in_subprocess);
+
+  return g_test_run ();
+}
