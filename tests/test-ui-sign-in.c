@@ -224,6 +224,36 @@ test_idle_lock (void)
   desk_close (&desk);
 }
 
+/* Privacy: the list shows initials and the open record is covered,
+ * until it is turned off again */
+static void
+test_privacy (void)
+{
+  Desk desk = { 0 };
+  HarleyPatientEditor *editor;
+
+  desk_open_signed_out (&desk);
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  harley_window_open_patient (desk.window, 1);
+  harley_test_iterate (100);
+  editor = harley_window_get_editor (desk.window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+
+  harley_test_activate (desk.window, "win.privacy", NULL);
+  harley_test_iterate (100);
+  g_assert_false (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  g_assert_false (shows (GTK_WIDGET (desk.window), "01/05/1970"));
+  g_assert_true (shows (GTK_WIDGET (desk.window), "H. J."));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_true (shows (GTK_WIDGET (desk.window), "Details Hidden"));
+
+  harley_test_activate (desk.window, "win.privacy", NULL);
+  harley_test_iterate (100);
+  g_assert_true (shows (GTK_WIDGET (desk.window), "Hollingworth"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +265,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/sign-in/sign-in", test_sign_in, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/lock-and-unlock", test_lock_and_unlock, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/idle-lock", test_idle_lock, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/privacy", test_privacy, harley_test_run_in_subprocess);
 
   return g_test_run ();
 }

@@ -257,6 +257,7 @@ set_accels (GtkApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.privacy", { "<Control><Shift>h", NULL } },
     { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
   };
 

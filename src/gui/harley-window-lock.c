@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "harley-window"
 
-/* Signing in and the lock.
+/* Signing in, the lock and privacy.
  *
  * Until someone signs in, and while Harley is locked, the window shows the
  * sign-in page instead of its content, and nothing else: Harley's other
@@ -13,11 +13,18 @@
  * Harley locks itself when nobody has pressed a key or moved the pointer
  * over any of its windows for the minutes set in Preferences
  * ("lock-after-minutes", 5 unless changed; 0 never), and on Ctrl+L.
+ *
+ * Privacy (win.privacy, the eye button, Ctrl+Shift+H) is lighter: the
+ * secretary keeps working while a visitor stands at the desk, but the
+ * patient list and the diary show initials, and the open record, letters
+ * and samples are covered (harley-privacy.c).
  */
 
 #include <glib/gi18n-lib.h>
 
 #include "harley-audit.h"
+#include "harley-patient-row.h"
+#include "harley-privacy.h"
 #include "harley-window-private.h"
 
 #define IDLE_CHECK_SECONDS 10
@@ -254,16 +261,91 @@ _harley_window_pretend_idle (HarleyWindow *self,
   check_idle_cb (self);
 }
 
+/* Privacy {{{1 */
+
+static GtkWidget *
+make_curtain (void)
+{
+  GtkWidget *curtain = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (curtain), "view-conceal-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (curtain), _("Details Hidden"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (curtain),
+                                   _("Privacy is on while someone is at the desk. Press Ctrl+Shift+H, or the "
+                                     "eye button, to show them again."));
+  gtk_widget_set_hexpand (curtain, TRUE);
+  gtk_widget_set_vexpand (curtain, TRUE);
+  return curtain;
+}
+
+/* Covers @widget, or while privacy is off shows it again */
+static void
+cover (GtkWidget  *widget,
+       GtkWidget **curtain,
+       gboolean    covered)
+{
+  if (*curtain == NULL)
+    {
+      *curtain = make_curtain ();
+      gtk_widget_insert_after (*curtain, gtk_widget_get_parent (widget), widget);
+    }
+  gtk_widget_set_visible (*curtain, covered);
+  gtk_widget_set_visible (widget, !covered);
+}
+
+/* Covers what @box holds (a page made when first shown, or not yet) */
+static void
+cover_box (GtkBox     *box,
+           GtkWidget **curtain,
+           gboolean    covered)
+{
+  if (*curtain == NULL)
+    {
+      *curtain = make_curtain ();
+      gtk_box_append (box, *curtain);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, (child == *curtain) == covered);
+}
+
+/**
+ * _harley_window_apply_privacy:
+ *
+ * Shows the window as privacy wants it now: called when it changes, and
+ * when a page is made.
+ */
+void
+_harley_window_apply_privacy (HarleyWindow *self)
+{
+  gboolean active = harley_privacy_get_active ();
+  g_autoptr(GtkListItemFactory) factory = harley_patient_row_factory_new ();
+
+  /* a new factory binds every row again */
+  gtk_list_view_set_factory (self->patient_list_view, factory);
+  cover (GTK_WIDGET (self->editor), &self->curtains[0], active);
+  cover_box (self->letters_box, &self->curtains[1], active);
+  cover_box (self->samples_box, &self->curtains[2], active);
+  if (self->diary != NULL)
+    harley_diary_page_reload (self->diary);
+}
+
 /* Setting up {{{1 */
 
 void
 _harley_window_lock_init (HarleyWindow *self)
 {
+  g_autoptr(GPropertyAction) privacy_action = g_property_action_new ("privacy", harley_privacy_get_default (),
+                                                                     "active");
+
   self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
   self->last_activity = g_get_monotonic_time ();
   watch_window (self, GTK_WINDOW (self));
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_cb), NULL);
   self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, check_idle_cb, self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (privacy_action));
+  g_signal_connect_object (harley_privacy_get_default (), "notify::active",
+                           G_CALLBACK (_harley_window_apply_privacy), self, G_CONNECT_SWAPPED);
 }
 
 void

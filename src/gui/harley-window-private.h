@@ -44,6 +44,7 @@ struct _HarleyWindow
   GPtrArray            *hidden_windows;     /* other windows hidden while locked */
   gint64                last_activity;      /* monotonic µs of the last key press or pointer move */
   guint                 idle_source;
+  GtkWidget            *curtains[3];        /* over the record, letters and samples while privacy is on */
 
   /* The patient whose opening waits on the unsaved-changes question */
   gint64                pending_id;
@@ -55,6 +56,7 @@ void _harley_window_class_actions_init (GtkWidgetClass *widget_class);
 void _harley_window_class_lock_init    (GtkWidgetClass *widget_class);
 void _harley_window_lock_init          (HarleyWindow   *self);
 void _harley_window_lock_dispose       (HarleyWindow   *self);
+void _harley_window_apply_privacy      (HarleyWindow   *self);
 void _harley_window_guard_unsaved      (HarleyWindow   *self,
                                         gint64          id,
                                         gboolean        new_patient);

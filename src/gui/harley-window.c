@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-patient-row.h"
+#include "harley-privacy.h"
 #include "harley-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HarleyWindow, harley_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -292,6 +293,7 @@ harley_window_get_letters (HarleyWindow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->letters), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->letters), TRUE);
   gtk_box_append (self->letters_box, GTK_WIDGET (self->letters));
+  gtk_widget_set_visible (GTK_WIDGET (self->letters), !harley_privacy_get_active ());
   return self->letters;
 }
 
@@ -312,6 +314,7 @@ harley_window_get_samples (HarleyWindow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->samples), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->samples), TRUE);
   gtk_box_append (self->samples_box, GTK_WIDGET (self->samples));
+  gtk_widget_set_visible (GTK_WIDGET (self->samples), !harley_privacy_get_active ());
   return self->samples;
 }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "harley-diary-grid-private.h"
+#include "harley-privacy.h"
 #include "harley-wall-time.h"
 
 G_DEFINE_FINAL_TYPE (HarleyDiaryGrid, harley_diary_grid, GTK_TYPE_WIDGET)
@@ -234,6 +235,7 @@ block_markup (const HarleyAppointmentInfo *info,
               gboolean                     one_line)
 {
   g_autofree char *start = harley_format_minutes (info->start);
+  g_autofree char *name = harley_privacy_mask_name (info->patient_name);
   const char *status = "";
 
   if (info->status == HARLEY_APPOINTMENT_ARRIVED)
@@ -242,7 +244,7 @@ block_markup (const HarleyAppointmentInfo *info,
     status = _(" · seen");
   else if (info->status == HARLEY_APPOINTMENT_DID_NOT_ATTEND)
     status = _(" · did not attend");
-  return g_markup_printf_escaped ("<b>%s %s</b>%s%s%s%s%s", start, info->patient_name,
+  return g_markup_printf_escaped ("<b>%s %s</b>%s%s%s%s%s", start, name,
                                   info->alerts != NULL ? " ⚠" : "", status, one_line ? " · " : "\n",
                                   info->type_name, info->overbooked ? _(" · overbooked") : "");
 }
@@ -253,7 +255,10 @@ block_markup_for (HarleyDiaryGrid             *self,
                   const HarleyAppointmentInfo *info)
 {
   const char *surname = strrchr (info->patient_name, ' ');
+  g_autofree char *initials = harley_privacy_mask_name (info->patient_name);
 
+  if (self->compact && harley_privacy_get_active ())
+    return g_markup_printf_escaped ("<b>%s</b>", initials);
   if (self->compact)
     return g_markup_printf_escaped ("<b>%s</b>", surname ? surname + 1 : info->patient_name);
   return block_markup (info, (info->end - info->start) * PX_PER_MINUTE < TWO_LINES);

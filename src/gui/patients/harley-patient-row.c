@@ -16,6 +16,7 @@
 
 #include "harley-patient.h"
 #include "harley-patient-row.h"
+#include "harley-privacy.h"
 
 /* A row is one label (name over details, in markup) in a box; the alert and
  * archive signs are made only for the rows that need them. */
@@ -73,11 +74,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   RowWidgets *w = g_object_get_data (G_OBJECT (item), "harley-row");
   HarleyPatient *patient = gtk_list_item_get_item (item);
-  g_autofree char *name = harley_patient_dup_display_name (patient);
+  g_autofree char *full_name = harley_patient_dup_display_name (patient);
+  g_autofree char *name = harley_privacy_mask_name (full_name);
   g_autofree char *summary = NULL;
   g_autofree char *markup = NULL;
 
-  g_object_get (patient, "summary", &summary, NULL);
+  if (harley_privacy_get_active ())
+    summary = g_strdup (_("Details hidden"));
+  else
+    g_object_get (patient, "summary", &summary, NULL);
   markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"65%%\" "
                                     "font_features=\"tnum\">%s</span>", name, summary);
   gtk_label_set_markup (w->label, markup);
