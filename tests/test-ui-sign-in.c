@@ -6,6 +6,8 @@
  * the work back as it was. */
 
 #include "harley-audit-window.h"
+#include "harley-preferences-users-private.h"
+#include "harley-preferences-window.h"
 #include "harley-register.h"
 #include "harley-test-ui.h"
 
@@ -254,6 +256,93 @@ test_privacy (void)
   desk_close (&desk);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fill_dialog (AdwMessageDialog *dialog,
+             const char       *first,
+             ...)
+{
+  va_list args;
+  guint n = 0;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    {
+      g_autofree char *key = g_strdup_printf ("row-%u", n++);
+
+      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), key)), text);
+    }
+  va_end (args);
+}
+
+/* The administrator adds a clinician, who signs in; archives them; and
+ * cannot archive the last administrator, herself */
+static void
+test_users_in_preferences (void)
+{
+  Desk desk = { 0 };
+  GtkWidget *prefs;
+  GtkWidget *users;
+  AdwMessageDialog *dialog;
+
+  desk_open_signed_out (&desk);
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, HARLEY_TEST_PASSPHRASE);
+  g_action_group_activate_action (G_ACTION_GROUP (desk.app), "preferences", NULL);
+  harley_test_iterate (100);
+  prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  users = find_type (prefs, HARLEY_TYPE_PREFERENCES_USERS);
+  g_assert_nonnull (users);
+
+  harley_test_activate (users, "users.add", NULL);
+  dialog = harley_test_find_dialog ();
+  fill_dialog (dialog, "Dr Ray Okafor", "seven green hills", "seven green hills", NULL);
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "role"), HARLEY_ROLE_CLINICIAN);
+  harley_test_respond (dialog, "go");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM user_account WHERE name = 'Dr Ray Okafor' "
+                                          "AND role = 'clinician'"), ==, 1);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'create' "
+                                          "AND what = 'User: Dr Ray Okafor' AND who = '" HARLEY_TEST_USER "'"), ==, 1);
+
+  /* mistyped the second time: nothing changes */
+  harley_test_activate (users, "users.add", NULL);
+  dialog = harley_test_find_dialog ();
+  fill_dialog (dialog, "Bea Cole", "quiet amber river", "quiet amber rivr", NULL);
+  harley_test_respond (dialog, "go");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM user_account"), ==, 2);
+
+  harley_test_activate (users, "users.archive", g_variant_new_int64 (1));
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT archived FROM user_account WHERE id = 1"), ==, 0);
+  harley_test_activate (users, "users.archive", g_variant_new_int64 (2));
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT archived FROM user_account WHERE id = 2"), ==, 1);
+
+  harley_test_activate (users, "users.change-mine", NULL);
+  dialog = harley_test_find_dialog ();
+  fill_dialog (dialog, HARLEY_TEST_PASSPHRASE, "tin roof sunshine", "tin roof sunshine", NULL);
+  harley_test_respond (dialog, "go");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  harley_window_lock (desk.window);
+  harley_test_sign_in_as (desk.window, HARLEY_TEST_USER, "tin roof sunshine");
+  g_assert_false (harley_window_is_locked (desk.window));
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +355,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/sign-in/lock-and-unlock", test_lock_and_unlock, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/idle-lock", test_idle_lock, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/privacy", test_privacy, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/users-in-preferences", test_users_in_preferences,
+                        harley_test_run_in_subprocess);
 
   return g_test_run ();
 }
