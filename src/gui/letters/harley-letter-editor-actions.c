@@ -14,6 +14,7 @@
 #include "harley-letter-worklists.h"
 #include "harley-pdf-print.h"
 #include "harley-pdf-save.h"
+#include "harley-user.h"
 
 /* Formatting {{{1 */
 
@@ -153,7 +154,20 @@ approve (HarleyLetterEditor *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pdfs = NULL;
   g_autofree char *clinician = harley_letter_dup_clinician_name (self->store, self->letter);
+  const HarleyUser *me = harley_user_get_signed_in (self->store);
 
+  /* Approving as the clinician is for a clinician who signed in */
+  if (!on_behalf && me != NULL && me->role != HARLEY_ROLE_CLINICIAN)
+    {
+      _harley_letter_editor_toast (self, _("Only a clinician who has signed in approves as themselves. Approve "
+                                           "on the clinician's behalf instead: that is recorded as such."));
+      return;
+    }
+  if (!on_behalf && me != NULL)
+    {
+      g_free (clinician);
+      clinician = g_strdup (me->name);
+    }
   if (!harley_letter_editor_save (self, &error)
       || (pdfs = harley_letter_draw_all (self->store, self->letter, &error)) == NULL
       || !harley_letter_approve_all (self->store, self->letter->id, pdfs, clinician, on_behalf, &error))
@@ -185,6 +199,8 @@ approve_action (GtkWidget  *widget,
   HarleyLetterEditor *self = HARLEY_LETTER_EDITOR (widget);
   g_autofree char *clinician = harley_letter_dup_clinician_name (self->store, self->letter);
   g_autofree char *as_clinician = NULL;
+  const HarleyUser *me = harley_user_get_signed_in (self->store);
+  gboolean clinician_signed_in = me != NULL && me->role == HARLEY_ROLE_CLINICIAN;
   GtkWidget *dialog;
 
   if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
@@ -196,12 +212,20 @@ approve_action (GtkWidget  *widget,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Once approved, the letter and each copy are kept exactly as they are now, "
                                     "ready to print. Approving on %s's behalf is recorded as such."), clinician);
-  /* TRANSLATORS: %s is the clinician's name */
-  as_clinician = g_strdup_printf (_("I Am %s"), clinician);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "clinician", as_clinician, "on-behalf", _("Approve on Their _Behalf"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "on-behalf", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "on-behalf");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (me == NULL || clinician_signed_in)
+    {
+      /* TRANSLATORS: %s is the clinician's name */
+      as_clinician = g_strdup_printf (_("Approve as %s"), me != NULL ? me->name : clinician);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "clinician", as_clinician);
+    }
+  if (!clinician_signed_in)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "on-behalf", _("Approve on Their _Behalf"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              clinician_signed_in ? "clinician" : "on-behalf",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           clinician_signed_in ? "clinician" : "on-behalf");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_approve_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
