@@ -12,6 +12,7 @@
 
 #include "harley-contact.h"
 #include "harley-sample-pane-private.h"
+#include "harley-user.h"
 #include "harley-validate.h"
 #include "harley-window.h"
 
@@ -63,8 +64,14 @@ _harley_sample_pane_dup_lab_name (HarleySamplePane *self,
 char *
 _harley_sample_pane_dup_clinician (HarleySamplePane *self)
 {
-  char *name = harley_store_get_practice_detail (self->store, "consultant");
+  const HarleyUser *me = harley_user_get_signed_in (self->store);
+  char *name;
 
+  /* A clinician who signed in reviews as themselves; anyone else records
+   * the consultant's review (and the audit trail says who did) */
+  if (me != NULL && me->role == HARLEY_ROLE_CLINICIAN)
+    return g_strdup (me->name);
+  name = harley_store_get_practice_detail (self->store, "consultant");
   if (name == NULL || *name == '\0')
     {
       g_free (name);
