@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "harley-audit.h"
+#include "harley-cli.h"
 #include "harley-test-util.h"
 #include "harley-user.h"
 
@@ -290,6 +291,75 @@ test_change_passphrase (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* harley-cli, with the passphrase on its standard input */
+static int
+run_cli (Fixture    *f,
+         const char *input,
+         const char *first,
+         ...)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("HARLEY_CLI"));
+  g_ptr_array_add (argv, (char *) "--database");
+  g_ptr_array_add (argv, f->db.path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                               | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, input, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The only administrator forgot her passphrase and is slowed down:
+ * harley-cli, which whoever may open the file can run, lets her back in */
+static void
+test_cli_lets_the_administrator_back_in (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyUser) ann = NULL;
+  g_autofree char *who = NULL;
+
+  for (int i = 0; i < HARLEY_USER_FREE_TRIES; i++)
+    {
+      g_assert_null (harley_user_sign_in (f->db.store, f->ann, "forgotten it", HARLEY_SIGN_IN_START, &error));
+      g_clear_error (&error);
+    }
+  g_clear_object (&f->db.store);
+
+  g_assert_cmpint (run_cli (f, "copper\n", "users", "passphrase", "Ann Baker", "--passphrase-fd", "0", NULL),
+                   ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (f, "", "users", "add", "Bea Cole", "--role", "nurse", "--passphrase-fd", "0", NULL),
+                   ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (f, "", "users", "archive", "Ann Baker", NULL), ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (f, "", "users", "passphrase", "Nobody", "--passphrase-fd", "0", NULL),
+                   ==, HARLEY_CLI_EXIT_USAGE);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM user_account"), ==, 2);
+  g_assert_cmpint (run_cli (f, "new copper kettle\n", "users", "passphrase", "ann baker", "--passphrase-fd", "0",
+                            NULL), ==, HARLEY_CLI_EXIT_OK);
+  g_assert_cmpint (run_cli (f, "quiet amber river\n", "users", "add", "Bea Cole", "--passphrase-fd", "0", NULL),
+                   ==, HARLEY_CLI_EXIT_OK);
+  who = text (f, "SELECT who FROM audit WHERE what = 'User: Ann Baker' AND action = 'change'");
+  g_assert_cmpstr (who, ==, g_get_user_name ());
+
+  f->db.store = harley_store_open (f->db.path, &error);
+  g_assert_no_error (error);
+  ann = harley_user_sign_in (f->db.store, f->ann, "new copper kettle", HARLEY_SIGN_IN_START, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM user_account WHERE name = 'Bea Cole' AND role = 'secretary'"),
+                   ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +376,7 @@ main (int   argc,
   ADD ("confirm-keeps-who-is-signed-in", test_confirm_keeps_who_is_signed_in);
   ADD ("roles-and-archiving", test_roles_and_archiving);
   ADD ("change-passphrase", test_change_passphrase);
+  ADD ("cli-lets-the-administrator-back-in", test_cli_lets_the_administrator_back_in);
 #undef ADD
   g_test_add_func ("/user/wait-grows", test_wait_grows);
 

@@ -7,20 +7,17 @@
  * would show it: it is asked for on the terminal without echo, or for
  * scripts read as one line from --passphrase-fd N, as gpg does. */
 
-#include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "harley-backup.h"
 #include "harley-cli.h"
+#include "harley-cli-passphrase.h"
 
-#define MIN_NEW_PASSPHRASE 8
 #define CONFIRM_WORD       "RESTORE"
 
 static int
@@ -57,147 +54,6 @@ refuse (const char *message)
   return HARLEY_CLI_EXIT_USAGE;
 }
 
-/* The passphrase {{{1 */
-
-/* Reads one line into @secret with read(2), a byte at a time, so that no
- * buffer of stdio's keeps a copy and nothing past the line is taken. */
-static gboolean
-read_line (int                 fd,
-           HarleyBackupSecret *secret,
-           gboolean           *too_long)
-{
-  gsize length = 0;
-  char c;
-  gssize n;
-
-  *too_long = FALSE;
-  while ((n = read (fd, &c, 1)) == 1 || (n < 0 && errno == EINTR))
-    {
-      if (n < 0 || c == '\0')
-        continue;
-      if (c == '\n')
-        break;
-      if (length == HARLEY_BACKUP_MAX_PASSPHRASE)
-        *too_long = TRUE;
-      else
-        secret[length++] = c;
-    }
-  if (length > 0 && secret[length - 1] == '\r')
-    length--;
-  secret[length] = '\0';
-  return n >= 0;
-}
-
-/* For the signal handler: the terminal and how it was. */
-static volatile sig_atomic_t tty_fd = -1;
-static struct termios tty_saved;
-
-/* Ctrl+C at the prompt must not leave the terminal without echo. */
-static void
-on_signal_restore_tty (int signum)
-{
-  if (tty_fd >= 0)
-    tcsetattr (tty_fd, TCSAFLUSH, &tty_saved);
-  raise (signum);
-}
-
-static void
-handle_signals (void (*handler) (int))
-{
-  /* Not SIGTSTP: the shell puts the terminal back for a stopped job, and
-   * the prompt must still be quiet when it carries on. */
-  static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-  struct sigaction action = { 0 };
-
-  action.sa_handler = handler;
-  action.sa_flags = handler == SIG_DFL ? 0 : SA_RESETHAND;
-  sigemptyset (&action.sa_mask);
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    sigaction (signals[i], &action, NULL);
-}
-
-static gboolean
-ask_on_terminal (int                 tty,
-                 const char         *prompt,
-                 HarleyBackupSecret *secret,
-                 gboolean           *too_long)
-{
-  struct termios quiet;
-  gboolean ok;
-
-  if (tcgetattr (tty, &tty_saved) != 0)
-    return FALSE;
-  quiet = tty_saved;
-  quiet.c_lflag &= ~(tcflag_t) ECHO;
-  quiet.c_lflag |= ECHONL;
-  tty_fd = tty;
-  handle_signals (on_signal_restore_tty);
-  if (write (tty, prompt, strlen (prompt)) < 0 || tcsetattr (tty, TCSAFLUSH, &quiet) != 0)
-    ok = FALSE;
-  else
-    ok = read_line (tty, secret, too_long);
-  tcsetattr (tty, TCSAFLUSH, &tty_saved);
-  handle_signals (SIG_DFL);
-  tty_fd = -1;
-  return ok;
-}
-
-typedef struct
-{
-  int      fd;          /* --passphrase-fd, or -1 to ask on the terminal */
-  gboolean twice;       /* a new passphrase: ask again, to catch a slip */
-} Source;
-
-static int
-read_from_terminal (const Source       *source,
-                    HarleyBackupSecret *secret,
-                    gboolean           *too_long)
-{
-  g_autoptr(HarleyBackupSecret) again = NULL;
-  int tty = g_open ("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC, 0);
-  gboolean ok, again_too_long = FALSE;
-
-  if (tty < 0)
-    return refuse (_("The backup passphrase is needed, but there is no terminal to ask for it "
-                     "on. Give it with --passphrase-fd N."));
-  ok = ask_on_terminal (tty, _("Backup passphrase: "), secret, too_long);
-  if (ok && source->twice)
-    {
-      again = harley_backup_secret_new ();
-      ok = ask_on_terminal (tty, _("The same passphrase again: "), again, &again_too_long);
-      if (ok && strcmp (secret, again) != 0)
-        {
-          close (tty);
-          return refuse (_("The two passphrases were not the same. Nothing was written; try again."));
-        }
-    }
-  close (tty);
-  return ok ? -1 : refuse (_("The passphrase could not be read from the terminal. Try again."));
-}
-
-/* Returns -1 with @secret filled, or the exit status. */
-static int
-read_passphrase (const Source       *source,
-                 HarleyBackupSecret *secret)
-{
-  gboolean too_long = FALSE;
-  int status = -1;
-
-  if (source->fd >= 0 && !read_line (source->fd, secret, &too_long))
-    return refuse (_("The passphrase could not be read from --passphrase-fd. Check the number "
-                     "of the file descriptor."));
-  if (source->fd < 0 && (status = read_from_terminal (source, secret, &too_long)) >= 0)
-    return status;
-  if (too_long)
-    return refuse (_("The passphrase is too long: at most 1023 bytes."));
-  if (*secret == '\0')
-    return refuse (_("The passphrase is empty. Nothing was done."));
-  if (source->twice && g_utf8_strlen (secret, -1) < MIN_NEW_PASSPHRASE)
-    return refuse (_("A backup passphrase needs at least 8 characters; a phrase of several "
-                     "words is better. Nothing was written."));
-  return -1;
-}
-
 /* Showing a backup {{{1 */
 
 static char *
@@ -230,7 +86,7 @@ static int
 create_in (HarleyCli    *cli,
            const char   *folder,
            guint         keep,
-           const Source *source)
+           const HarleyCliSecretSource *source)
 {
   g_autoptr(HarleyBackupSecret) passphrase = harley_backup_secret_new ();
   g_autoptr(HarleyStore) store = NULL;
@@ -247,7 +103,7 @@ create_in (HarleyCli    *cli,
     g_printerr (_("harley-cli: Warning: “%s” is on the same disk as the practice database, so "
                   "one broken or stolen disk would lose both. Keep backups on a USB drive or "
                   "a network drive too.\n"), folder);
-  if ((status = read_passphrase (source, passphrase)) >= 0)
+  if ((status = _harley_cli_read_secret (source, passphrase)) >= 0)
     return status;
   if ((file = harley_backup_create (store, folder, passphrase, keep, &summary, &error)) == NULL)
     return fail (error);
@@ -262,7 +118,7 @@ run_create (HarleyCli  *cli,
 {
   g_autofree char *folder = NULL;
   gint keep = HARLEY_BACKUP_DEFAULT_KEEP;
-  Source source = { -1, TRUE };
+  HarleyCliSecretSource source = { -1, TRUE, N_("Backup passphrase: ") };
   const GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_FILENAME, &folder, N_("The backup folder, e.g. on a USB drive"), N_("DIR") },
     { "keep", 'k', 0, G_OPTION_ARG_INT, &keep, N_("How many backups to keep in it (default 7)"), N_("N") },
@@ -318,7 +174,7 @@ run_verify (HarleyCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *holds = NULL;
   g_autofree char *made = NULL;
-  Source source = { -1, FALSE };
+  HarleyCliSecretSource source = { -1, FALSE, N_("Backup passphrase: ") };
   const GOptionEntry entries[] = {
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &source.fd,
       N_("Read the passphrase as one line from this file descriptor, for scripts"), N_("N") },
@@ -333,7 +189,7 @@ run_verify (HarleyCli  *cli,
     return status;
   if (g_strv_length (args) != 2)
     return _harley_cli_usage ("harley-cli backup verify", _("Name one backup file."));
-  if ((status = check_file (args[1])) >= 0 || (status = read_passphrase (&source, passphrase)) >= 0)
+  if ((status = check_file (args[1])) >= 0 || (status = _harley_cli_read_secret (&source, passphrase)) >= 0)
     return status;
   if ((summary = harley_backup_verify (args[1], passphrase, &error)) == NULL)
     return fail (error);
@@ -393,7 +249,7 @@ run_restore (HarleyCli  *cli,
   g_autoptr(HarleyBackupSecret) passphrase = harley_backup_secret_new ();
   g_autofree char *database = NULL;
   gboolean yes = FALSE;
-  Source source = { -1, FALSE };
+  HarleyCliSecretSource source = { -1, FALSE, N_("Backup passphrase: ") };
   const GOptionEntry entries[] = {
     { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Do not ask before replacing the database"), NULL },
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &source.fd,
@@ -410,7 +266,7 @@ run_restore (HarleyCli  *cli,
     return status;
   if (g_strv_length (args) != 2)
     return _harley_cli_usage ("harley-cli backup restore", _("Name one backup file."));
-  if ((status = check_file (args[1])) >= 0 || (status = read_passphrase (&source, passphrase)) >= 0)
+  if ((status = check_file (args[1])) >= 0 || (status = _harley_cli_read_secret (&source, passphrase)) >= 0)
     return status;
   database = database_path (cli);
   return restore_from (args[1], database, passphrase, yes);
@@ -470,7 +326,7 @@ run_list (HarleyCli  *cli,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
   gboolean contents = FALSE;
-  Source source = { -1, FALSE };
+  HarleyCliSecretSource source = { -1, FALSE, N_("Backup passphrase: ") };
   const GOptionEntry entries[] = {
     { "contents", 'c', 0, G_OPTION_ARG_NONE, &contents,
       N_("Ask for the passphrase and show what each backup holds"), NULL },
@@ -492,7 +348,7 @@ run_list (HarleyCli  *cli,
   if (contents || source.fd >= 0)
     {
       passphrase = harley_backup_secret_new ();
-      if ((status = read_passphrase (&source, passphrase)) >= 0)
+      if ((status = _harley_cli_read_secret (&source, passphrase)) >= 0)
         return status;
     }
   if (files->len == 0)

@@ -528,6 +528,8 @@ static const HarleyCliCommand commands[] = {
   { "results", N_("File a sample's result, with the laboratory's PDF (“results add”)"), _harley_cli_results },
   { "calls", N_("Record a call to a patient about a result (“calls add”)"), _harley_cli_calls },
   { "audit", N_("The audit trail: check it (“audit verify”) or list it (“audit list”)"), _harley_cli_audit },
+  { "users", N_("Who signs in: list them, add one, set a forgotten passphrase (“users passphrase”)"),
+    _harley_cli_users },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 

@@ -89,6 +89,8 @@ int           _harley_cli_audit              (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_backup             (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_users              (HarleyCli           *cli,
+                                              char               **args);
 int           _harley_cli_samples            (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_samples_manifest   (HarleyCli           *cli,
