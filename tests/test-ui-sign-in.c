@@ -256,6 +256,43 @@ test_privacy (void)
   desk_close (&desk);
 }
 
+/* Sign Out lets a second secretary in at the same desk; her name comes
+ * first next time */
+static void
+test_sign_out (void)
+{
+  Desk desk = { 0 };
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk.dir, &desk.path);
+  g_autoptr(GError) error = NULL;
+  HarleySignInPage *page;
+
+  harley_user_add (store, "Zoe Wright", HARLEY_ROLE_SECRETARY, "plum orchard rain", 0, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  desk.app = harley_test_start (desk.path);
+  desk.window = harley_test_main_window (desk.app);
+
+  harley_test_activate (desk.window, "win.sign-out", NULL);
+  page = page_of (&desk);
+  g_assert_cmpint (harley_sign_in_page_get_mode (page), ==, HARLEY_SIGN_IN_PAGE_SIGN_IN);
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-out' "
+                                          "AND what = 'Signed out' AND who = '" HARLEY_TEST_USER "'"), ==, 1);
+  harley_test_sign_in_as (desk.window, "Zoe Wright", "plum orchard rain");
+  g_assert_false (harley_window_is_locked (desk.window));
+  g_assert_cmpstr (harley_store_get_user (harley_window_get_store (desk.window)), ==, "Zoe Wright");
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-in' "
+                                          "AND who = 'Zoe Wright'"), ==, 1);
+
+  /* next time, Zoe is chosen first, though her name comes after the tests' user */
+  harley_test_activate (desk.window, "win.sign-out", NULL);
+  page = page_of (&desk);
+  gtk_editable_set_text (harley_sign_in_page_get_entry (page, "passphrase"), "plum orchard rain");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sign-in.go", NULL));
+  g_assert_false (harley_window_is_locked (desk.window));
+  g_assert_cmpstr (harley_store_get_user (harley_window_get_store (desk.window)), ==, "Zoe Wright");
+  desk_close (&desk);
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -355,6 +392,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/sign-in/lock-and-unlock", test_lock_and_unlock, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/idle-lock", test_idle_lock, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/privacy", test_privacy, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/sign-in/sign-out", test_sign_out, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/sign-in/users-in-preferences", test_users_in_preferences,
                         harley_test_run_in_subprocess);
 

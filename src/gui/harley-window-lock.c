@@ -42,7 +42,8 @@ set_actions_enabled (HarleyWindow *self,
 
   for (guint i = 0; gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property);
        i++)
-    if (owner == HARLEY_TYPE_WINDOW && g_str_has_prefix (name, "win.") && !g_str_equal (name, "win.lock"))
+    if (owner == HARLEY_TYPE_WINDOW && g_str_has_prefix (name, "win.") && !g_str_equal (name, "win.lock")
+        && !g_str_equal (name, "win.sign-out"))
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
 }
 
@@ -73,6 +74,10 @@ show_hidden_windows (HarleyWindow *self)
 static void
 on_signed_in_cb (HarleyWindow *self)
 {
+  const HarleyUser *user = harley_user_get_signed_in (self->store);
+
+  if (self->settings != NULL && user != NULL)
+    g_settings_set_string (self->settings, "last-user", user->name);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->desk);
   g_clear_object (&self->desk);
   self->sign_in = NULL;
@@ -90,6 +95,12 @@ show_sign_in (HarleyWindow         *self,
     return;
   self->desk = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
   self->sign_in = harley_sign_in_page_new (self->store, mode);
+  if (mode == HARLEY_SIGN_IN_PAGE_SIGN_IN && self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-user");
+
+      harley_sign_in_page_choose_user (self->sign_in, last);
+    }
   g_signal_connect_object (self->sign_in, "signed-in", G_CALLBACK (on_signed_in_cb), self, G_CONNECT_SWAPPED);
   hide_other_windows (self);
   set_actions_enabled (self, FALSE);
@@ -148,6 +159,36 @@ GtkWidget *
 harley_window_get_sign_in_page (HarleyWindow *self)
 {
   return GTK_WIDGET (self->sign_in);
+}
+
+/**
+ * harley_window_sign_out:
+ * @self: the main window
+ *
+ * Lets someone else sign in at the same desk. The open record must be
+ * saved or its changes discarded first, so that they are not saved under
+ * the next user's name.
+ */
+void
+harley_window_sign_out (HarleyWindow *self)
+{
+  if (self->sign_in != NULL || harley_user_get_signed_in (self->store) == NULL)
+    return;
+  if (harley_patient_editor_get_dirty (self->editor))
+    {
+      harley_window_toast (self, _("Save the record, or discard its changes, before signing out"));
+      return;
+    }
+  harley_user_sign_out (self->store, "Signed out");
+  show_sign_in (self, HARLEY_SIGN_IN_PAGE_SIGN_IN);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  harley_window_sign_out (HARLEY_WINDOW (widget));
 }
 
 static void
@@ -363,5 +404,6 @@ void
 _harley_window_class_lock_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 }

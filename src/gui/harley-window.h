@@ -31,6 +31,7 @@ void                 harley_window_open_patient     (HarleyWindow      *self,
 void                 harley_window_show_practice_name (HarleyWindow *self);
 void                 harley_window_require_sign_in  (HarleyWindow      *self);
 void                 harley_window_lock             (HarleyWindow      *self);
+void                 harley_window_sign_out         (HarleyWindow      *self);
 gboolean             harley_window_is_locked        (HarleyWindow      *self);
 GtkWidget           *harley_window_get_sign_in_page (HarleyWindow      *self);
 void                 _harley_window_pretend_idle    (HarleyWindow      *self,
