@@ -8,6 +8,7 @@
 #include "harley-audit-window.h"
 #include "harley-preferences-users-private.h"
 #include "harley-preferences-window.h"
+#include "harley-privacy.h"
 #include "harley-register.h"
 #include "harley-test-ui.h"
 
@@ -249,6 +250,13 @@ test_privacy (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   g_assert_true (shows (GTK_WIDGET (desk.window), "Details Hidden"));
 
+  {
+    g_autofree char *titled = harley_privacy_mask_name ("Mrs Jane Hollingworth-Smith");
+    g_autofree char *listed = harley_privacy_mask_name ("ŻAK, Żaneta");
+
+    g_assert_cmpstr (titled, ==, "J. H.");
+    g_assert_cmpstr (listed, ==, "Ż. Ż.");
+  }
   harley_test_activate (desk.window, "win.privacy", NULL);
   harley_test_iterate (100);
   g_assert_true (shows (GTK_WIDGET (desk.window), "Hollingworth"));

@@ -721,12 +721,14 @@ on_query_tooltip_cb (GtkWidget       *widget,
   const HarleyAppointmentInfo *info;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
 
   if (block == NULL)
     return FALSE;
   info = harley_appointment_get_info (block->appointment);
   when = harley_appointment_dup_when (block->appointment);
-  text = g_strdup_printf ("%s\n%s — %s\n%s%s", info->patient_name, when, info->type_name,
+  name = harley_privacy_mask_name (info->patient_name);
+  text = g_strdup_printf ("%s\n%s — %s\n%s%s", name, when, info->type_name,
                           harley_appointment_status_label (info->status), info->overbooked ? _(", overbooked") : "");
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;

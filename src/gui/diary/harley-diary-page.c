@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-diary-page-private.h"
+#include "harley-privacy.h"
 #include "harley-validate.h"
 #include "harley-wall-time.h"
 
@@ -399,6 +400,8 @@ show_selected (HarleyDiaryPage *self)
   g_autofree char *when = NULL;
   g_autofree char *about = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *name = NULL;
+  gboolean private;
 
   keep_typed_notes (self);
   g_set_object (&self->selected, a);
@@ -418,10 +421,13 @@ show_selected (HarleyDiaryPage *self)
   else
     status = g_strdup_printf ("%s%s", harley_appointment_status_label (info->status),
                               info->overbooked ? _(" · overbooked") : "");
-  gtk_label_set_text (self->patient_label, info->patient_name);
-  gtk_label_set_text (self->patient_details_label, details);
+  name = harley_privacy_mask_name (info->patient_name);
+  private = harley_privacy_get_active ();
+  gtk_label_set_text (self->patient_label, name);
+  gtk_label_set_text (self->patient_details_label, private ? _("Details hidden") : details);
   gtk_label_set_text (self->alerts_label, info->alerts ? info->alerts : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->alerts_label), info->alerts != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_label), info->alerts != NULL && !private);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_entry), !private);
   gtk_label_set_text (self->when_label, when);
   gtk_label_set_text (self->about_label, about);
   gtk_label_set_text (self->status_label, status);
