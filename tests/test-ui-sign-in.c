@@ -264,6 +264,32 @@ test_privacy (void)
   desk_close (&desk);
 }
 
+static GtkWidget *find_type (GtkWidget *widget,
+                             GType      type);
+
+/* A secretary may change her own passphrase and the lock, not the
+ * practice's preferences or anyone else */
+static void
+assert_preferences_for_secretary (Desk *desk)
+{
+  GtkWidget *prefs;
+  GtkWidget *users;
+
+  g_action_group_activate_action (G_ACTION_GROUP (desk->app), "preferences", NULL);
+  harley_test_iterate (100);
+  prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
+  users = find_type (prefs, HARLEY_TYPE_PREFERENCES_USERS);
+  g_assert_true (gtk_widget_is_sensitive (users));
+  g_assert_false (gtk_widget_is_sensitive (find_type (prefs, ADW_TYPE_PREFERENCES_PAGE)));
+  /* the core refuses, whatever the window offers */
+  g_assert_cmpint (harley_user_add (harley_window_get_store (desk->window), "Al Tate", HARLEY_ROLE_ADMINISTRATOR,
+                                    "cedar fence gate", 0, NULL), ==, 0);
+  gtk_widget_activate_action (users, "users.add", NULL);
+  harley_test_iterate (20);
+  g_assert_null (harley_test_find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 /* Sign Out lets a second secretary in at the same desk; her name comes
  * first next time */
 static void
@@ -290,6 +316,7 @@ test_sign_out (void)
   g_assert_cmpstr (harley_store_get_user (harley_window_get_store (desk.window)), ==, "Zoe Wright");
   g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'sign-in' "
                                           "AND who = 'Zoe Wright'"), ==, 1);
+  assert_preferences_for_secretary (&desk);
 
   /* next time, Zoe is chosen first, though her name comes after the tests' user */
   harley_test_activate (desk.window, "win.sign-out", NULL);

@@ -224,6 +224,32 @@ test_confirm_keeps_who_is_signed_in (Fixture       *f,
   g_assert_false (harley_user_signed_in_can (f->db.store, HARLEY_ROLE_CLINICIAN));
 }
 
+/* A clinician signed in changes her own passphrase, and nobody else */
+static void
+test_only_administrators_change_users (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyUser) ray = harley_user_sign_in (f->db.store, f->ray, "seven green hills", HARLEY_SIGN_IN_START,
+                                                   &error);
+  gint64 entries = count (f, "SELECT count(*) FROM audit");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (harley_user_add (f->db.store, "Bea Cole", HARLEY_ROLE_ADMINISTRATOR, "quiet amber river", 0,
+                                    &error), ==, 0);
+  g_assert_error (error, HARLEY_USER_ERROR, HARLEY_USER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (harley_user_set_passphrase (f->db.store, f->ann, "my own idea now", &error));
+  g_clear_error (&error);
+  g_assert_false (harley_user_set_role (f->db.store, f->ray, HARLEY_ROLE_ADMINISTRATOR, 0, &error));
+  g_clear_error (&error);
+  g_assert_false (harley_user_set_archived (f->db.store, f->ann, TRUE, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, entries);
+  g_assert_true (harley_user_set_passphrase (f->db.store, f->ray, "eight blue lakes", &error));
+  g_assert_no_error (error);
+}
+
 /* The practice always keeps an administrator; users are archived, never
  * deleted; a refused change writes nothing. */
 static void
@@ -376,6 +402,7 @@ main (int   argc,
   ADD ("confirm-keeps-who-is-signed-in", test_confirm_keeps_who_is_signed_in);
   ADD ("roles-and-archiving", test_roles_and_archiving);
   ADD ("change-passphrase", test_change_passphrase);
+  ADD ("only-administrators-change-users", test_only_administrators_change_users);
   ADD ("cli-lets-the-administrator-back-in", test_cli_lets_the_administrator_back_in);
 #undef ADD
   g_test_add_func ("/user/wait-grows", test_wait_grows);

@@ -275,6 +275,22 @@ harley_user_get (HarleyStore  *store,
 
 /* Changing users {{{1 */
 
+/* Only an administrator changes users, and anyone their own passphrase.
+ * Nobody signed in is harley-cli, or the first run making the first user. */
+static gboolean
+check_may_change (HarleyStore  *store,
+                  gint64        id,
+                  GError      **error)
+{
+  const HarleyUser *me = harley_user_get_signed_in (store);
+
+  if (me == NULL || me->role == HARLEY_ROLE_ADMINISTRATOR || (id != 0 && me->id == id))
+    return TRUE;
+  g_set_error_literal (error, HARLEY_USER_ERROR, HARLEY_USER_ERROR_INVALID,
+                       _("Only an administrator can add users or change them."));
+  return FALSE;
+}
+
 /* Ends the transaction a change began: committed when all went well. */
 static gboolean
 finish (HarleyStore  *store,
@@ -382,7 +398,7 @@ harley_user_add (HarleyStore  *store,
 {
   gint64 id;
 
-  if (!harley_store_begin (store, error))
+  if (!check_may_change (store, 0, error) || !harley_store_begin (store, error))
     return 0;
   id = _harley_user_insert (store, name, role, passphrase, clinician_id, error);
   return finish (store, id != 0, error) ? id : 0;
@@ -394,11 +410,11 @@ harley_user_set_passphrase (HarleyStore  *store,
                             const char   *passphrase,
                             GError      **error)
 {
-  g_autoptr(HarleyUser) user = harley_user_get (store, id, error);
+  g_autoptr(HarleyUser) user = NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
 
-  if (user == NULL || !harley_user_check_passphrase_rules (user->name, passphrase, error)
+  if (!check_may_change (store, id, error) || (user = harley_user_get (store, id, error)) == NULL || !harley_user_check_passphrase_rules (user->name, passphrase, error)
       || (hash = hash_passphrase (passphrase, error)) == NULL || !harley_store_begin (store, error))
     return FALSE;
   stmt = harley_store_prepare (store, "UPDATE user_account SET passphrase_hash = ?, failed_tries = 0, "
@@ -455,7 +471,7 @@ harley_user_set_role (HarleyStore  *store,
 
   g_return_val_if_fail (role <= HARLEY_ROLE_ADMINISTRATOR, FALSE);
 
-  if (!harley_store_begin (store, error))
+  if (!check_may_change (store, 0, error) || !harley_store_begin (store, error))
     return FALSE;
   user = harley_user_get (store, id, error);
   if (user != NULL && (role == user->role || check_other_administrator (store, user, error)))
@@ -493,7 +509,7 @@ harley_user_set_archived (HarleyStore  *store,
                              "administrator to do it."));
       return FALSE;
     }
-  if (!harley_store_begin (store, error))
+  if (!check_may_change (store, 0, error) || !harley_store_begin (store, error))
     return FALSE;
   user = harley_user_get (store, id, error);
   if (user != NULL && (archived ? check_other_administrator (store, user, error)

@@ -99,7 +99,7 @@ reload (HarleyPreferencesUsers *self)
     gtk_list_box_append (self->user_list, make_user_row (self, g_ptr_array_index (users, i)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->me_row), me != NULL ? me->name : "");
   gtk_widget_set_visible (GTK_WIDGET (self->me_row), me != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), is_administrator (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.add", is_administrator (self));
   adw_preferences_group_set_description (self->users_group,
                                          is_administrator (self) ? NULL
                                          : _("Only an administrator can add users or change them."));

@@ -6,6 +6,7 @@
 #include "harley-diary.h"
 #include "harley-preferences-letters-private.h"
 #include "harley-preferences-users-private.h"
+#include "harley-user.h"
 #include "harley-preferences-window.h"
 #include "harley-question.h"
 #include "harley-window.h"
@@ -796,6 +797,21 @@ harley_preferences_window_init (HarleyPreferencesWindow *self)
   gtk_drop_down_set_model (self->new_clinician_role, G_LIST_MODEL (role_labels));
 }
 
+/* Turns off every page's changes but the Users page's (your passphrase,
+ * the lock) for someone who is not an administrator */
+static void
+keep_for_administrators (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_PAGE (child) && !HARLEY_IS_PREFERENCES_USERS (child))
+        gtk_widget_set_sensitive (child, FALSE);
+      else if (!ADW_IS_PREFERENCES_PAGE (child))
+        keep_for_administrators (child);
+    }
+}
+
 /**
  * harley_preferences_window_new:
  * @parent: (nullable): the main window
@@ -817,5 +833,11 @@ harley_preferences_window_new (GtkWindow   *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->letters_page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (_harley_preferences_users_new (store)));
+  if (!harley_user_signed_in_can (store, HARLEY_ROLE_ADMINISTRATOR))
+    {
+      keep_for_administrators (GTK_WIDGET (self));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Only an administrator can change these preferences")));
+    }
   return self;
 }
