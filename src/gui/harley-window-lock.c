@@ -206,43 +206,11 @@ on_any_event_cb (GtkEventControllerLegacy *controller,
                  GdkEvent                 *event,
                  HarleyWindow             *self)
 {
-  switch (gdk_event_get_event_type (event))
-    {
-    case GDK_KEY_PRESS:
-    case GDK_BUTTON_PRESS:
-    case GDK_MOTION_NOTIFY:
-    case GDK_SCROLL:
-    case GDK_TOUCH_BEGIN:
-      self->last_activity = g_get_monotonic_time ();
-      break;
-    case GDK_DELETE:
-    case GDK_KEY_RELEASE:
-    case GDK_BUTTON_RELEASE:
-    case GDK_ENTER_NOTIFY:
-    case GDK_LEAVE_NOTIFY:
-    case GDK_FOCUS_CHANGE:
-    case GDK_PROXIMITY_IN:
-    case GDK_PROXIMITY_OUT:
-    case GDK_DRAG_ENTER:
-    case GDK_DRAG_LEAVE:
-    case GDK_DRAG_MOTION:
-    case GDK_DROP_START:
-    case GDK_TOUCH_UPDATE:
-    case GDK_TOUCH_END:
-    case GDK_TOUCH_CANCEL:
-    case GDK_TOUCHPAD_SWIPE:
-    case GDK_TOUCHPAD_PINCH:
-    case GDK_PAD_BUTTON_PRESS:
-    case GDK_PAD_BUTTON_RELEASE:
-    case GDK_PAD_RING:
-    case GDK_PAD_STRIP:
-    case GDK_PAD_GROUP_MODE:
-    case GDK_TOUCHPAD_HOLD:
-    case GDK_GRAB_BROKEN:
-    case GDK_EVENT_LAST:
-    default:
-      break;
-    }
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_BUTTON_PRESS || type == GDK_MOTION_NOTIFY || type == GDK_SCROLL
+      || type == GDK_TOUCH_BEGIN)
+    self->last_activity = g_get_monotonic_time ();
   return GDK_EVENT_PROPAGATE;
 }
 
