@@ -25,4 +25,5 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "There is no display to open Harley on. Run this from a desktop session." >&2
   exit 1
 fi
+echo "Sign in as any of the demo practice's users with the passphrase: harley demo"
 exec _build/src/harley --database "$demo"
