@@ -12,6 +12,7 @@
 #include "harley-cli.h"
 #include "harley-demo.h"
 #include "harley-diary.h"
+#include "harley-json.h"
 #include "harley-register.h"
 #include "harley-sample.h"
 #include "harley-validate.h"
@@ -92,48 +93,13 @@ _harley_cli_usage (const char *command,
  * @out: where to write
  * @text: (nullable): UTF-8 text
  *
- * Appends @text as a JSON string, quotes included, or `null`. Quotes,
- * backslashes and control characters are escaped; other characters are
- * written as UTF-8, except U+2028 and U+2029, which some JSON readers
- * (JavaScript's) take for line ends. Invalid UTF-8 becomes U+FFFD.
+ * Appends @text as a JSON string or `null`: harley_json_append_string().
  */
 void
 harley_cli_json_append_string (GString    *out,
                                const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  valid = g_utf8_make_valid (text, -1);
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
+  harley_json_append_string (out, text);
 }
 
 /* Options {{{1 */
@@ -528,6 +494,9 @@ static const HarleyCliCommand commands[] = {
   { "results", N_("File a sample's result, with the laboratory's PDF (“results add”)"), _harley_cli_results },
   { "calls", N_("Record a call to a patient about a result (“calls add”)"), _harley_cli_calls },
   { "audit", N_("The audit trail: check it (“audit verify”) or list it (“audit list”)"), _harley_cli_audit },
+  { "subject-access", N_("Export everything held about one patient, for a subject access request"),
+    _harley_cli_subject_access },
+  { "retention", N_("List the records past their retention period"), _harley_cli_retention },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 
