@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "harley-patient.h"
+#include "harley-register.h"
 #include "harley-store.h"
 
 static inline char *
@@ -85,6 +86,21 @@ harley_test_patient (const char *given,
   harley_patient_set_text (patient, HARLEY_PATIENT_DATE_OF_BIRTH, dob);
   harley_patient_set_text (patient, HARLEY_PATIENT_NHS_NUMBER, nhs);
   return patient;
+}
+
+/* Saves harley_test_patient () in @store; returns the new id. */
+static inline gint64
+harley_test_add_patient (HarleyStore *store,
+                         const char  *given,
+                         const char  *family,
+                         const char  *dob)
+{
+  g_autoptr(HarleyPatient) patient = harley_test_patient (given, family, dob, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_register_save (store, patient, HARLEY_REGISTER_SAVE_ALLOW_SAME_NAME_DOB, &error));
+  g_assert_no_error (error);
+  return harley_patient_get_id (patient);
 }
 
 static inline GBytes *

@@ -147,7 +147,7 @@ compare_rows (gconstpointer a,
   return x->patient_id < y->patient_id ? -1 : x->patient_id > y->patient_id;
 }
 
-/* Each patient who could be due, with the last contact: "day". */
+/* Each patient who could be due, with the last contact. */
 static const char last_contact_sql[] =
   "WITH contact (patient_id, day) AS ("
   "  SELECT patient_id, substr (starts, 1, 10) FROM appointment WHERE status IN ('booked', 'arrived', 'seen')"
@@ -159,9 +159,11 @@ static const char last_contact_sql[] =
   "    LEFT JOIN sample s ON s.id = c.sample_id),"
   " last (patient_id, day) AS (SELECT patient_id, max (day) FROM contact WHERE patient_id IS NOT NULL"
   "  GROUP BY patient_id) "
-  "SELECT p.id, p.given_name || ' ' || p.family_name, p.date_of_birth, p.archived,"
-  "  coalesce (last.day, substr (p.created_at, 1, 10)) AS day "
-  "FROM patient p LEFT JOIN last ON last.patient_id = p.id WHERE day <= ?1";
+  "SELECT id, name, date_of_birth, archived, last_day FROM ("
+  "  SELECT p.id, p.given_name || ' ' || p.family_name AS name, p.date_of_birth, p.archived,"
+  "    coalesce (last.day, substr (p.created_at, 1, 10)) AS last_day"
+  "  FROM patient p LEFT JOIN last ON last.patient_id = p.id) "
+  "WHERE last_day <= ?1";
 
 static void
 add_if_due (GArray       *rows,
