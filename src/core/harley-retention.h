@@ -28,6 +28,9 @@ void       harley_retention_end          (const GDate   *date_of_birth,
 GArray    *harley_retention_list_due     (HarleyStore   *store,
                                           const GDate   *as_of,
                                           GError       **error);
+GArray    *harley_retention_list_due_at  (const char    *path,
+                                          const GDate   *as_of,
+                                          GError       **error);
 void       harley_retention_rows_free    (GArray        *rows);
 
 G_END_DECLS

@@ -261,8 +261,9 @@ draw_block (HarleyRenderDocument *doc,
     case BLOCK_NOTE:
       return _harley_pen_note (&doc->pen, b->markup, MARGIN_SIDE, y, width);
     case BLOCK_TITLES:
-      return _harley_render_table_draw_titles (&doc->pen, &b->table->table, FONT_COLUMN,
-                                               (const char * const *) b->table->titles, y);
+      /* a little room above a table, which a page's top does not need */
+      return 6 + _harley_render_table_draw_titles (&doc->pen, &b->table->table, FONT_COLUMN,
+                                                   (const char * const *) b->table->titles, y + 6);
     case BLOCK_ROW:
       return draw_row (doc, b, y);
     default:

@@ -5,7 +5,10 @@
  * retention period today (src/core/harley-retention.c), the longest past
  * it first, with Open Record, Print and Save as PDF. Nothing is deleted.
  *
- *   harley_retention_list_due ()   one SQL query, then the rules in C
+ *   harley_retention_list_due_at ()  one SQL query, then the rules in C, on
+ *                                  a worker thread with its own read-only
+ *                                  connection (a million appointments take
+ *                                  about a second)
  *     └ RowModel                   a GListModel over that array: each
  *                                  row's object is made when asked for
  *         └ GtkSingleSelection
@@ -133,6 +136,7 @@ struct _HarleyRetentionWindow
   HarleyStore        *store;
   RowModel           *model;
   GtkSingleSelection *selection;
+  GCancellable       *cancellable;
 
   GDate               as_of;
 };
@@ -226,9 +230,12 @@ add_columns (HarleyRetentionWindow *self)
 static const HarleyRetentionRow *
 selected_row (HarleyRetentionWindow *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position;
 
-  if (self->model == NULL || position == GTK_INVALID_LIST_POSITION || position >= self->model->rows->len)
+  if (self->model == NULL)
+    return NULL;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION || position >= self->model->rows->len)
     return NULL;
   return &g_array_index (self->model->rows, HarleyRetentionRow, position);
 }
@@ -382,11 +389,49 @@ show_rows (HarleyRetentionWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "retention.save", rows->len > 0);
 }
 
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  HarleyRetentionWindow *self = source_object;
+  GError *error = NULL;
+  GArray *rows = harley_retention_list_due_at (task_data, &self->as_of, &error);
+
+  if (rows != NULL)
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  HarleyRetentionWindow *self = HARLEY_RETENTION_WINDOW (source);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (rows == NULL)
+    {
+      rows = g_array_new (FALSE, TRUE, sizeof (HarleyRetentionRow));
+      toast (self, error->message);
+    }
+  show_rows (self, rows);
+}
+
 /**
  * harley_retention_window_new:
  * @parent: the main window, whose win.open-patient opens a record
  * @store: the practice database
  * @as_of: (nullable): the day to report on; %NULL for today
+ *
+ * Opens the window at once; the list follows when it has been read.
  *
  * Returns: (transfer none): the window, to present
  */
@@ -396,8 +441,7 @@ harley_retention_window_new (GtkWindow   *parent,
                              const GDate *as_of)
 {
   HarleyRetentionWindow *self = g_object_new (HARLEY_TYPE_RETENTION_WINDOW, "transient-for", parent, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GTask) task = NULL;
 
   self->store = g_object_ref (store);
   if (as_of != NULL)
@@ -409,20 +453,31 @@ harley_retention_window_new (GtkWindow   *parent,
       g_date_set_dmy (&self->as_of, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                       g_date_time_get_year (now));
     }
-  rows = harley_retention_list_due (store, &self->as_of, &error);
-  if (rows == NULL)
-    {
-      rows = g_array_new (FALSE, TRUE, sizeof (HarleyRetentionRow));
-      toast (self, error->message);
-    }
-  show_rows (self, rows);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, read_cb, NULL);
+  g_task_set_source_tag (task, harley_retention_window_new);
+  g_task_set_task_data (task, g_strdup (harley_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, read_in_thread);
   return self;
+}
+
+/**
+ * harley_retention_window_get_loading:
+ *
+ * Returns: whether the list is still being read
+ */
+gboolean
+harley_retention_window_get_loading (HarleyRetentionWindow *self)
+{
+  g_return_val_if_fail (HARLEY_IS_RETENTION_WINDOW (self), FALSE);
+  return self->model == NULL;
 }
 
 /**
  * harley_retention_window_get_patients:
  *
- * Returns: (transfer none): the list shown: one item a patient
+ * Returns: (transfer none) (nullable): the list shown, one item a
+ *   patient; %NULL while it is being read
  */
 GListModel *
 harley_retention_window_get_patients (HarleyRetentionWindow *self)
@@ -442,7 +497,7 @@ harley_retention_window_get_patient_id (HarleyRetentionWindow *self,
 {
   g_return_val_if_fail (HARLEY_IS_RETENTION_WINDOW (self), 0);
 
-  if (position >= self->model->rows->len)
+  if (self->model == NULL || position >= self->model->rows->len)
     return 0;
   return g_array_index (self->model->rows, HarleyRetentionRow, position).patient_id;
 }
@@ -452,6 +507,8 @@ harley_retention_window_dispose (GObject *object)
 {
   HarleyRetentionWindow *self = HARLEY_RETENTION_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_RETENTION_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -490,4 +547,7 @@ harley_retention_window_init (HarleyRetentionWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->as_of, 1);
   add_columns (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "retention.open", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "retention.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "retention.save", FALSE);
 }

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (HarleyRetentionWindow, harley_retention_window, HARLEY, RE
 HarleyRetentionWindow *harley_retention_window_new            (GtkWindow             *parent,
                                                                HarleyStore           *store,
                                                                const GDate           *as_of);
+gboolean               harley_retention_window_get_loading    (HarleyRetentionWindow *self);
 GListModel            *harley_retention_window_get_patients   (HarleyRetentionWindow *self);
 gint64                 harley_retention_window_get_patient_id (HarleyRetentionWindow *self,
                                                                guint                  position);
