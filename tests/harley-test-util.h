@@ -114,6 +114,18 @@ harley_test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* How many files and folders are in @folder */
+static inline guint
+harley_test_count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
 static inline void
 harley_test_remove_tree (const char *dir)
 {

@@ -161,17 +161,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Reading back {{{1 */
 
-static guint
-count_entries (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* @name after "letters/" and today's date */
 static void
 assert_file (Fixture    *f,
@@ -298,8 +287,8 @@ test_export_whole (Fixture       *f,
   g_assert_cmpuint (n_files, ==, 6);
   g_assert_cmpuint (n_problems, ==, 0);
   /* Only the export in the folder chosen: no temporary folder left */
-  g_assert_cmpuint (count_entries (f->parent), ==, 1);
-  g_assert_cmpuint (count_entries (folder), ==, 4);
+  g_assert_cmpuint (harley_test_count_entries (f->parent), ==, 1);
+  g_assert_cmpuint (harley_test_count_entries (folder), ==, 4);
   assert_mode (f->parent, name, 0700);
   assert_mode (folder, "letters", 0700);
   assert_mode (folder, "summary.pdf", 0600);
@@ -342,7 +331,7 @@ test_export_twice (Fixture       *f,
   g_assert_nonnull (first);
   g_assert_nonnull (second);
   g_assert_true (g_str_has_suffix (second, " (2)"));
-  g_assert_cmpuint (count_entries (f->parent), ==, 2);
+  g_assert_cmpuint (harley_test_count_entries (f->parent), ==, 2);
   g_assert_cmpint (count_exports (f), ==, 2);
 }
 
@@ -377,7 +366,7 @@ static void
 assert_nothing_left (Fixture *f,
                      gint64   exports)
 {
-  g_assert_cmpuint (count_entries (f->parent), ==, 0);
+  g_assert_cmpuint (harley_test_count_entries (f->parent), ==, 0);
   g_assert_cmpint (count_exports (f), ==, exports);
 }
 
@@ -475,7 +464,7 @@ test_cli (Fixture       *f,
                                     NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Wrote 6 files to “"));
   g_assert_nonnull (strstr (out, "/usb/Subject access – Ann Lee – "));
-  g_assert_cmpuint (count_entries (f->parent), ==, 1);
+  g_assert_cmpuint (harley_test_count_entries (f->parent), ==, 1);
   g_assert_cmpint (count_exports (f), ==, 1);
 }
 

@@ -103,17 +103,6 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
-static guint
-count_entries (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* The export {{{1 */
 
 static void
@@ -147,7 +136,7 @@ test_export (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
   harley_test_iterate (100);
-  g_assert_cmpuint (count_entries (desk.usb), ==, 0);
+  g_assert_cmpuint (harley_test_count_entries (desk.usb), ==, 0);
 
   /* ... and the folder chosen gets the export */
   harley_patient_editor_export_to (editor, desk.usb);
@@ -156,7 +145,7 @@ test_export (void)
   dir = g_dir_open (desk.usb, 0, NULL);
   folder = g_build_filename (desk.usb, g_dir_read_name (dir), NULL);
   g_assert_true (g_str_has_prefix (folder + strlen (desk.usb), "/Subject access – Margaret Thornbury – "));
-  g_assert_cmpuint (count_entries (desk.usb), ==, 1);
+  g_assert_cmpuint (harley_test_count_entries (desk.usb), ==, 1);
   summary = g_build_filename (folder, "summary.pdf", NULL);
   g_assert_true (g_file_test (summary, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (count_exports (&desk), ==, 1);
@@ -184,7 +173,7 @@ test_export_refused (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Exported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "plug the USB drive in"));
   harley_test_respond (dialog, "close");
-  g_assert_cmpuint (count_entries (desk.usb), ==, 0);
+  g_assert_cmpuint (harley_test_count_entries (desk.usb), ==, 0);
   g_assert_cmpint (count_exports (&desk), ==, 0);
   desk_close (&desk);
 }

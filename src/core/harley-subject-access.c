@@ -196,7 +196,8 @@ recipient_name (const HarleySubjectAccessLetter *l,
     if (((HarleyRecipient *) g_ptr_array_index (recipients, i))->id == recipient_id
         || (recipient_id == 0 && !((HarleyRecipient *) g_ptr_array_index (recipients, i))->copy))
       return g_ptr_array_index (l->recipient_names, i);
-  return "";
+  /* TRANSLATORS: who a letter goes to, when nobody has been chosen yet */
+  return _("no one yet");
 }
 
 /* Each approved version's PDF, the addressee's (recipient 0) and then

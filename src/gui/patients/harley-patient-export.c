@@ -111,6 +111,12 @@ written_cb (GObject      *source,
   g_autofree char *folder = g_task_propagate_pointer (G_TASK (result), &error);
 
   set_exporting (self, FALSE);
+  if (folder != NULL && self->store == NULL)
+    {
+      /* The window closed while it was written: it cannot be recorded */
+      harley_subject_access_remove_folder (folder);
+      return;
+    }
   if (folder == NULL
       || !harley_subject_access_record (self->store, export->access, folder, export->n_files, &error))
     {
