@@ -5,6 +5,7 @@
  * a display. Each command parses its own options with a GOptionContext;
  * --database and --help are understood everywhere. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -516,9 +517,12 @@ describe_commands (void)
 {
   g_autofree char *database = harley_store_default_path ();
   GString *text = g_string_new (_("Commands:\n"));
+  int width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nRun “harley-cli COMMAND --help” to see a command's options.\n"));
   g_string_append_printf (text, _("Without --database, the practice database is “%s”.\n\n"), database);
   g_string_append (text, _("Exit status:\n"
