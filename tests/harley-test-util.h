@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "harley-patient.h"
+#include "harley-register.h"
 #include "harley-store.h"
 
 static inline char *
@@ -87,6 +88,21 @@ harley_test_patient (const char *given,
   return patient;
 }
 
+/* Saves harley_test_patient () in @store; returns the new id. */
+static inline gint64
+harley_test_add_patient (HarleyStore *store,
+                         const char  *given,
+                         const char  *family,
+                         const char  *dob)
+{
+  g_autoptr(HarleyPatient) patient = harley_test_patient (given, family, dob, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (harley_register_save (store, patient, HARLEY_REGISTER_SAVE_ALLOW_SAME_NAME_DOB, &error));
+  g_assert_no_error (error);
+  return harley_patient_get_id (patient);
+}
+
 static inline GBytes *
 harley_test_read_file (const char *path)
 {
@@ -96,6 +112,18 @@ harley_test_read_file (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   return g_bytes_new_take (contents, length);
+}
+
+/* How many files and folders are in @folder */
+static inline guint
+harley_test_count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
 }
 
 static inline void

@@ -5,6 +5,7 @@
  * a display. Each command parses its own options with a GOptionContext;
  * --database and --help are understood everywhere. */
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -12,6 +13,7 @@
 #include "harley-cli.h"
 #include "harley-demo.h"
 #include "harley-diary.h"
+#include "harley-json.h"
 #include "harley-register.h"
 #include "harley-sample.h"
 #include "harley-validate.h"
@@ -92,48 +94,13 @@ _harley_cli_usage (const char *command,
  * @out: where to write
  * @text: (nullable): UTF-8 text
  *
- * Appends @text as a JSON string, quotes included, or `null`. Quotes,
- * backslashes and control characters are escaped; other characters are
- * written as UTF-8, except U+2028 and U+2029, which some JSON readers
- * (JavaScript's) take for line ends. Invalid UTF-8 becomes U+FFFD.
+ * Appends @text as a JSON string or `null`: harley_json_append_string().
  */
 void
 harley_cli_json_append_string (GString    *out,
                                const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  valid = g_utf8_make_valid (text, -1);
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
+  harley_json_append_string (out, text);
 }
 
 /* Options {{{1 */
@@ -530,6 +497,9 @@ static const HarleyCliCommand commands[] = {
   { "audit", N_("The audit trail: check it (“audit verify”) or list it (“audit list”)"), _harley_cli_audit },
   { "users", N_("Who signs in: list them, add one, set a forgotten passphrase (“users passphrase”)"),
     _harley_cli_users },
+  { "subject-access", N_("Export everything held about one patient, for a subject access request"),
+    _harley_cli_subject_access },
+  { "retention", N_("List the records past their retention period"), _harley_cli_retention },
   { "help", N_("Show the help of harley-cli or of a command"), run_help },
 };
 
@@ -549,9 +519,12 @@ describe_commands (void)
 {
   g_autofree char *database = harley_store_default_path ();
   GString *text = g_string_new (_("Commands:\n"));
+  int width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nRun “harley-cli COMMAND --help” to see a command's options.\n"));
   g_string_append_printf (text, _("Without --database, the practice database is “%s”.\n\n"), database);
   g_string_append (text, _("Exit status:\n"

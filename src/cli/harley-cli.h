@@ -99,6 +99,10 @@ int           _harley_cli_results            (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_calls              (HarleyCli           *cli,
                                               char               **args);
+int           _harley_cli_subject_access     (HarleyCli           *cli,
+                                              char               **args);
+int           _harley_cli_retention          (HarleyCli           *cli,
+                                              char               **args);
 int           _harley_cli_diary_export_ics   (HarleyCli           *cli,
                                               char               **args);
 int           _harley_cli_diary_clinic_list  (HarleyCli           *cli,

@@ -214,6 +214,11 @@ harley_call_free (HarleyCall *call)
   g_free (call);
 }
 
+/* The columns call_from_row () reads */
+#define CALL_SELECT \
+  "SELECT c.id, c.at, c.by, c.outcome, coalesce (c.patient_id, 0), coalesce (c.contact_id, 0), k.name, c.note " \
+  "FROM call c LEFT JOIN contact k ON k.id = c.contact_id "
+
 static gpointer
 call_from_row (sqlite3_stmt *stmt)
 {
@@ -246,11 +251,39 @@ harley_sample_list_calls (HarleyStore  *store,
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
 
   stmt = harley_store_prepare (store,
-    "SELECT c.id, c.at, c.by, c.outcome, coalesce (c.patient_id, 0), coalesce (c.contact_id, 0), k.name, c.note "
-    "FROM call c LEFT JOIN contact k ON k.id = c.contact_id WHERE c.sample_id = ? ORDER BY c.at, c.id", error);
+    CALL_SELECT "WHERE c.sample_id = ? ORDER BY c.at, c.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, sample_id);
+  return _harley_sample_read_rows (store, stmt, call_from_row, (GDestroyNotify) harley_call_free, error);
+}
+
+/**
+ * harley_sample_list_patient_calls:
+ *
+ * Returns: (transfer container) (element-type HarleyCall): every call
+ *   about @patient_id: to the patient, or to a laboratory about one of
+ *   the patient's samples; oldest first
+ */
+GPtrArray *
+harley_sample_list_patient_calls (HarleyStore  *store,
+                                  gint64        patient_id,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
+
+  /* Two ranges of indexes, call_patient and call_sample through the
+   * patient's samples, rather than a walk of every call. */
+  stmt = harley_store_prepare (store,
+    CALL_SELECT "WHERE c.id IN ("
+    "SELECT id FROM call WHERE patient_id = ?1 UNION "
+    "SELECT c2.id FROM sample s JOIN call c2 ON c2.sample_id = s.id WHERE s.patient_id = ?1) "
+    "ORDER BY c.at, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
   return _harley_sample_read_rows (store, stmt, call_from_row, (GDestroyNotify) harley_call_free, error);
 }
 

@@ -294,6 +294,9 @@ gboolean           harley_sample_suggests_letter     (HarleyStore            *st
 GPtrArray         *harley_sample_list_calls          (HarleyStore            *store,
                                                       gint64                  sample_id,
                                                       GError                **error);
+GPtrArray         *harley_sample_list_patient_calls  (HarleyStore            *store,
+                                                      gint64                  patient_id,
+                                                      GError                **error);
 void               harley_call_free                  (HarleyCall             *call);
 
 /* Worklists (harley-sample-worklists.c): counted and listed by SQLite

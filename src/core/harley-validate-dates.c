@@ -77,8 +77,13 @@ get_london_today (GDate *out)
                   g_date_time_get_year (now));
 }
 
-static char *
-format_iso (const GDate *date)
+/**
+ * harley_format_gdate_iso:
+ *
+ * Returns: (transfer full): @date as stored, "YYYY-MM-DD"
+ */
+char *
+harley_format_gdate_iso (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u",
                           (guint) g_date_get_year (date),
@@ -317,7 +322,7 @@ harley_validate_date_of_birth (const char   *input,
     }
 
   if (iso != NULL)
-    *iso = format_iso (&dob);
+    *iso = harley_format_gdate_iso (&dob);
 
   return TRUE;
 }

@@ -30,6 +30,7 @@ gboolean  harley_validate_date_of_birth (const char     *input,
                                          GError        **error);
 char     *harley_format_date            (const char     *iso);
 char     *harley_format_gdate           (const GDate    *date);
+char     *harley_format_gdate_iso       (const GDate    *date);
 char     *harley_format_date_time       (GDateTime      *dt);
 int       harley_age_on                 (const char     *iso_dob,
                                          const GDate    *on);

@@ -7,6 +7,7 @@
 
 #include "harley-audit-window.h"
 #include "harley-new-letter-dialog.h"
+#include "harley-retention-window.h"
 #include "harley-sample-dialog.h"
 #include "harley-window-private.h"
 
@@ -256,6 +257,17 @@ audit_trail_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (harley_audit_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* win.retention-report: the records past their retention period */
+static void
+retention_report_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HarleyWindow *self = HARLEY_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (harley_retention_window_new (GTK_WINDOW (self), self->store, NULL)));
+}
+
 void
 _harley_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -270,6 +282,7 @@ _harley_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.record-sample", "x", record_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-patient", "x", open_patient_action);
   gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, audit_trail_action);
+  gtk_widget_class_install_action (widget_class, "win.retention-report", NULL, retention_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-patient", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -472,24 +472,6 @@ draw_page (cairo_t  *cr,
 
 /* The manifest {{{1 */
 
-/* The address, a line a row, on one line with the phone number. */
-static char *
-practice_contact (const HarleyLabManifest *in)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (in->practice_address != NULL ? in->practice_address : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_strstrip (lines[i])[0] != '\0')
-      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", lines[i]);
-  if (!is_empty (in->practice_phone))
-    /* TRANSLATORS: the practice's telephone number under its name */
-    g_string_append_printf (text, text->len > 0 ? _(" · Telephone %s") : _("Telephone %s"), in->practice_phone);
-  if (text->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static char *
 make_title (const HarleyLabManifest *in,
             const char              *sent)
@@ -520,7 +502,7 @@ manifest_init (Manifest                *m,
   m->pen.context = _harley_render_new_context (NULL);
   m->width = A4_WIDTH;
   m->height = A4_HEIGHT;
-  m->contact = practice_contact (in);
+  m->contact = _harley_render_practice_contact (in->practice_address, in->practice_phone);
   m->sent = format_day (in->sent_on);
   m->title = make_title (in, m->sent);
   m->pages = g_array_new (FALSE, FALSE, sizeof (Page));

@@ -102,6 +102,26 @@ _harley_render_letterhead_draw (HarleyPen                    *pen,
   return height + 5 + 1.2;
 }
 
+/* The practice's address, a line a row, on one line with its phone
+ * number; or NULL when it has neither. */
+char *
+_harley_render_practice_contact (const char *address,
+                                 const char *phone)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strstrip (lines[i])[0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", lines[i]);
+  if (phone != NULL && phone[0] != '\0')
+    /* TRANSLATORS: the practice's telephone number under its name */
+    g_string_append_printf (text, text->len > 0 ? _(" · Telephone %s") : _("Telephone %s"), phone);
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* "Page 1 of 3", for the foot of page @page_nr (from 0). */
 char *
 _harley_render_page_of_markup (guint page_nr,

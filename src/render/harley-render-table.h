@@ -38,6 +38,8 @@ double  _harley_render_letterhead_draw   (HarleyPen                    *pen,
                                           double                        left,
                                           double                        right,
                                           double                        top);
+char   *_harley_render_practice_contact  (const char                   *address,
+                                          const char                   *phone);
 char   *_harley_render_page_of_markup    (guint                         page_nr,
                                           guint                         n_pages);
 

@@ -64,6 +64,7 @@ struct _HarleyPatientEditor
 
   guint              loading;
   guint              dirty : 1;
+  guint              exporting : 1;    /* an export is being written */
   guint              form_built : 1;
 };
 
@@ -78,5 +79,14 @@ void       _harley_patient_editor_show_problem    (HarleyPatientEditor *self,
                                                    const char          *message);
 void       _harley_patient_editor_load_contacts   (HarleyPatientEditor *self);
 void       _harley_patient_editor_changed         (HarleyPatientEditor *self);
+void       _harley_patient_editor_update_actions  (HarleyPatientEditor *self);
+void       _harley_patient_editor_show_error      (HarleyPatientEditor *self,
+                                                   const char          *heading,
+                                                   const char          *message);
+
+/* Export Everything Held… (harley-patient-export.c) */
+void       _harley_patient_editor_export_action   (GtkWidget           *widget,
+                                                   const char          *action_name,
+                                                   GVariant            *parameter);
 
 G_END_DECLS

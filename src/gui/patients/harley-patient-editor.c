@@ -28,8 +28,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-update_actions (HarleyPatientEditor *self)
+void
+_harley_patient_editor_update_actions (HarleyPatientEditor *self)
 {
   gboolean open = self->patient != NULL;
   gboolean saved = open && harley_patient_get_id (self->patient) > 0;
@@ -39,6 +39,7 @@ update_actions (HarleyPatientEditor *self)
   /* archiving reloads the record: save or undo changes first */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", saved && !self->dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.audit", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", saved && !self->exporting);
 }
 
 static void
@@ -79,7 +80,7 @@ set_dirty (HarleyPatientEditor *self,
   if (self->dirty == !!dirty)
     return;
   self->dirty = !!dirty;
-  update_actions (self);
+  _harley_patient_editor_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
@@ -163,7 +164,7 @@ harley_patient_editor_close (HarleyPatientEditor *self)
   g_clear_object (&self->patient);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   set_dirty (self, FALSE);
-  update_actions (self);
+  _harley_patient_editor_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENT]);
 }
 
@@ -177,10 +178,10 @@ harley_patient_editor_focus_first (HarleyPatientEditor *self)
     gtk_entry_grab_focus_without_selecting (GTK_ENTRY (first));
 }
 
-static void
-show_error (HarleyPatientEditor *self,
-            const char          *heading,
-            const char          *message)
+void
+_harley_patient_editor_show_error (HarleyPatientEditor *self,
+                                   const char          *heading,
+                                   const char          *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -232,7 +233,7 @@ report_save_error (HarleyPatientEditor *self,
       gtk_widget_grab_focus (GTK_WIDGET (harley_patient_editor_get_entry (self, HARLEY_PATIENT_NHS_NUMBER)));
     }
   else
-    show_error (self, _("The Record Was Not Saved"), error->message);
+    _harley_patient_editor_show_error (self, _("The Record Was Not Saved"), error->message);
 }
 
 static gboolean
@@ -352,7 +353,7 @@ editor_archive_action (GtkWidget  *widget,
   archive = !harley_patient_get_flag (self->patient, HARLEY_PATIENT_ARCHIVED);
   if (!harley_register_set_archived (self->store, id, archive, &error))
     {
-      show_error (self, _("The Record Was Not Changed"), error->message);
+      _harley_patient_editor_show_error (self, _("The Record Was Not Changed"), error->message);
       return;
     }
   harley_patient_editor_open (self, id, NULL);
@@ -447,6 +448,7 @@ harley_patient_editor_class_init (HarleyPatientEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, editor_cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.archive", NULL, editor_archive_action);
   gtk_widget_class_install_action (widget_class, "editor.audit", NULL, editor_audit_action);
+  gtk_widget_class_install_action (widget_class, "editor.export", NULL, _harley_patient_editor_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 
@@ -459,7 +461,7 @@ static void
 harley_patient_editor_init (HarleyPatientEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_actions (self);
+  _harley_patient_editor_update_actions (self);
 }
 
 /**

@@ -34,5 +34,8 @@ gboolean       harley_patient_editor_choose_contact (HarleyPatientEditor *self,
                                                     gint64               contact_id);
 void           harley_patient_editor_reload_address_book (HarleyPatientEditor *self);
 void           harley_patient_editor_refresh_history (HarleyPatientEditor *self);
+void           harley_patient_editor_export_to     (HarleyPatientEditor *self,
+                                                    const char          *parent);
+gboolean       harley_patient_editor_get_exporting (HarleyPatientEditor *self);
 
 G_END_DECLS
