@@ -48,18 +48,29 @@ harley_test_remove_database (char **dir,
 }
 
 /* Starts Harley on the database at @path, registered and activated as a
- * start of Harley is; what it shows is left to the caller to find. */
+ * start of Harley is, checking the database's disk against @sysfs_root
+ * (NULL: not at all); what it shows is left to the caller to find. */
 static inline HarleyApplication *
-harley_test_start (const char *path)
+harley_test_start_with_disk_check (const char *path,
+                                   const char *sysfs_root)
 {
   HarleyApplication *app = harley_application_new ();
   g_autoptr(GError) error = NULL;
 
   harley_application_set_database_path (app, path);
+  harley_application_set_disk_check_root (app, sysfs_root);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   return app;
+}
+
+/* Starts Harley as harley_test_start_with_disk_check () does, without the
+ * notice that the test machine's disk is not encrypted. */
+static inline HarleyApplication *
+harley_test_start (const char *path)
+{
+  return harley_test_start_with_disk_check (path, NULL);
 }
 
 /* The main window harley_test_start () opened (transfer none). */
