@@ -512,6 +512,8 @@ create_application (Bench      *bench,
     }
   app = G_APPLICATION (harley_application_new ());
   harley_application_set_database_path (HARLEY_APPLICATION (app), database);
+  /* A notice over the window would take the keystrokes. */
+  harley_application_set_disk_check_root (HARLEY_APPLICATION (app), NULL);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), bench);
   return app;
 }

@@ -18,6 +18,8 @@ packages=(
   hunspell-en-gb
   # test: validators, a display, the database shell
   appstream desktop-file-utils xvfb xauth sqlite3 python3
+  # test: libFuzzer (tests/fuzz, build-aux/fuzz.sh)
+  clang-14 clang libclang-rt-14-dev
   # look and measure: screenshots, PDF pages
   imagemagick poppler-utils
 )

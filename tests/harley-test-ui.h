@@ -90,31 +90,48 @@ harley_test_sign_in_as (HarleyWindow *window,
 }
 
 /* Starts Harley on the database at @path, registered and activated as a
- * start of Harley is; nobody is signed in yet. */
+ * start of Harley is, checking the database's disk against @sysfs_root
+ * (NULL: not at all); nobody is signed in yet. */
 static inline HarleyApplication *
-harley_test_start_signed_out (const char *path)
+harley_test_start_signed_out_with_disk_check (const char *path,
+                                              const char *sysfs_root)
 {
   HarleyApplication *app = harley_application_new ();
   g_autoptr(GError) error = NULL;
 
   harley_application_set_database_path (app, path);
+  harley_application_set_disk_check_root (app, sysfs_root);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   return app;
 }
 
-/* Starts Harley on the database at @path and signs in as the tests' user;
- * what it shows is left to the caller to find. */
+/* Starts Harley on the database at @path as a start of Harley is, without
+ * the notice that the test machine's disk is not encrypted; nobody is
+ * signed in yet. */
 static inline HarleyApplication *
-harley_test_start (const char *path)
+harley_test_start_signed_out (const char *path)
+{
+  return harley_test_start_signed_out_with_disk_check (path, NULL);
+}
+
+/* Starts Harley as harley_test_start_signed_out_with_disk_check () does,
+ * and signs in as the tests' user; what it shows is left to the caller to
+ * find. */
+static inline HarleyApplication *
+harley_test_start_with_disk_check (const char *path,
+                                   const char *sysfs_root)
 {
   HarleyApplication *app;
   GtkWindow *window;
 
   harley_test_add_user (path);
-  app = harley_test_start_signed_out (path);
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  app = harley_test_start_signed_out_with_disk_check (path, sysfs_root);
+  window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (HARLEY_IS_WINDOW (l->data))
+      window = l->data;
   if (HARLEY_IS_WINDOW (window) && harley_window_is_locked (HARLEY_WINDOW (window)))
     {
       HarleySignInPage *page = HARLEY_SIGN_IN_PAGE (harley_window_get_sign_in_page (HARLEY_WINDOW (window)));
@@ -124,6 +141,14 @@ harley_test_start (const char *path)
         g_error ("Could not sign in: %s", harley_sign_in_page_get_message (page));
     }
   return app;
+}
+
+/* Starts Harley on the database at @path, without the disk notice, and
+ * signs in as the tests' user */
+static inline HarleyApplication *
+harley_test_start (const char *path)
+{
+  return harley_test_start_with_disk_check (path, NULL);
 }
 
 /* The main window harley_test_start () opened (transfer none). */

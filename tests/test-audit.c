@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harley-audit-entry.h"
+#include "harley-audit-print.h"
 #include "harley-audit.h"
 #include "harley-cli.h"
 #include "harley-contact.h"
@@ -764,6 +765,165 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (err, ", mallory, Entry 3): "));
 }
 
+/* A hospital number changed is one entry: the others are left alone. */
+static void
+save_numbers (Fixture            *f,
+              HarleyPatient      *p,
+              const char * const *numbers)
+{
+  g_autoptr(GError) error = NULL;
+
+  harley_patient_clear_hospital_numbers (p);
+  for (guint i = 0; numbers[i] != NULL; i++)
+    harley_patient_add_hospital_number (p, 0, NULL, numbers[i]);
+  g_assert_true (harley_register_save (f->db.store, p, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_number_entry (Fixture    *f,
+                     gint64      patient,
+                     const char *action,
+                     const char *details)
+{
+  g_auto(Entry) e = { 0 };
+
+  read_entry (f, 0, &e);
+  g_assert_cmpstr (e.action, ==, action);
+  g_assert_cmpint (e.patient_id, ==, patient);
+  g_assert_cmpstr (e.what, ==, "Hospital number of Ann Lee");
+  g_assert_cmpstr (e.details, ==, details);
+}
+
+static void
+test_hospital_numbers (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 id = add_patient (f, "Ann", "Lee");
+  g_autoptr(HarleyPatient) p = harley_register_load (f->db.store, id, NULL);
+  const char *sql = "SELECT group_concat (id || ':' || number, ' ') FROM hospital_number";
+  gint64 before;
+
+  save_numbers (f, p, (const char *[]) { "RX1 234", NULL });
+  assert_number_entry (f, id, "create", "{\"number\":\"RX1 234\"}");
+  before = count_entries (f);
+  save_numbers (f, p, (const char *[]) { "RX1 234", "K55", NULL });
+  g_assert_cmpint (count_entries (f), ==, before + 1);   /* not a delete and two inserts */
+  assert_number_entry (f, id, "create", "{\"number\":\"K55\"}");
+  harley_test_assert_query_text (f->db.path, sql, "1:RX1 234 2:K55");
+
+  save_numbers (f, p, (const char *[]) { "RX1 234", "K56", NULL });
+  assert_number_entry (f, id, "change", "{\"number\":[\"K55\",\"K56\"]}");
+  harley_test_assert_query_text (f->db.path, sql, "1:RX1 234 2:K56");
+  save_numbers (f, p, (const char *[]) { "K56", NULL });
+  assert_number_entry (f, id, "delete", "{\"number\":\"RX1 234\"}");
+  harley_test_assert_query_text (f->db.path, sql, "2:K56");
+
+  before = count_entries (f);
+  save_numbers (f, p, (const char *[]) { "K56", NULL });
+  g_assert_cmpint (count_entries (f), ==, before);
+  assert_whole (f);
+}
+
+static void
+test_templates_and_practice (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) logo = g_bytes_new_static ("\x89PNG fake", 9);
+  g_autoptr(GError) error = NULL;
+  g_auto(Entry) created = { 0 };
+  g_auto(Entry) changed = { 0 };
+  g_auto(Entry) detail = { 0 };
+  g_auto(Entry) secret = { 0 };
+  g_auto(Entry) picture = { 0 };
+  gint64 id = harley_letter_template_create (f->db.store, "Thank you", "To the GP", "Dear {{gp.name}},",
+                                             HARLEY_RECIPIENT_GP, &error);
+  gint64 before;
+
+  g_assert_no_error (error);
+  read_entry (f, 0, &created);
+  g_assert_cmpstr (created.action, ==, "create");
+  g_assert_cmpstr (created.what, ==, "Letter template: Thank you");
+  g_assert_nonnull (strstr (created.details, "\"body\":\"Dear {{gp.name}},\""));
+  g_assert_true (harley_letter_template_save (f->db.store, id, "Thank you", "To the GP", "Dear Dr {{gp.name}},",
+                                              HARLEY_RECIPIENT_GP, &error));
+  read_entry (f, 0, &changed);
+  g_assert_cmpstr (changed.action, ==, "change");
+  g_assert_cmpstr (changed.details, ==, "{\"body\":[\"Dear {{gp.name}},\",\"Dear Dr {{gp.name}},\"]}");
+
+  g_assert_true (harley_store_set_practice_detail (f->db.store, "phone", "0113 496 0000", &error));
+  g_assert_true (harley_store_set_practice_detail (f->db.store, "phone", "0113 496 0001", &error));
+  read_entry (f, 0, &detail);
+  g_assert_cmpstr (detail.what, ==, "Practice details: phone");
+  g_assert_cmpstr (detail.details, ==, "{\"value\":[\"0113 496 0000\",\"0113 496 0001\"]}");
+  before = count_entries (f);
+  g_assert_true (harley_store_set_practice_detail (f->db.store, "phone", "0113 496 0001", &error));
+  g_assert_cmpint (count_entries (f), ==, before);
+
+  /* A passphrase: that it changed, never what it is. */
+  g_assert_true (harley_store_set_practice_detail (f->db.store, "backup_passphrase", "tangerine harbour 42", &error));
+  g_assert_true (harley_store_set_practice_detail (f->db.store, "backup_passphrase", "violet canal 7", &error));
+  read_entry (f, 0, &secret);
+  g_assert_cmpstr (secret.action, ==, "change");
+  g_assert_cmpstr (secret.details, ==, "{\"value\":[\"(not recorded)\",\"(not recorded)\"]}");
+  g_assert_cmpint (harley_test_query_int (f->db.path, "SELECT count(*) FROM audit WHERE details LIKE '%tangerine%' "
+                                                      "OR details LIKE '%violet%'"), ==, 0);
+
+  g_assert_true (harley_store_set_practice_logo (f->db.store, logo, "image/png", &error));
+  g_assert_no_error (error);
+  read_entry (f, 0, &picture);
+  g_assert_cmpstr (picture.what, ==, "Practice logo");
+  g_assert_cmpstr (picture.details, ==, "{\"mime_type\":\"image/png\",\"bytes\":9}");
+  assert_whole (f);
+}
+
+/* Labels, envelopes, manifests: each letter or sample printed, with its patient. */
+static void
+test_printouts (Fixture       *f,
+                gconstpointer  data)
+{
+  HarleySampleNew sample = { .type = HARLEY_SAMPLE_HISTOLOGY, .site = "left forearm" };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_auto(Entry) letter_entry = { 0 };
+  g_auto(Entry) sample_entry = { 0 };
+  gint64 ann = add_patient (f, "Ann", "Lee");
+  gint64 letter = harley_letter_create (f->db.store, ann, 0, 0, 0, "Clinic letter", "Dear Dr Khan", &error);
+  gint64 before, id;
+
+  g_array_append_val (ids, letter);
+  g_assert_true (harley_audit_add_printed (f->db.store, HARLEY_AUDIT_SUBJECT_LETTER, ids, "address labels",
+                                           "/media/usb/labels.pdf", &error));
+  g_assert_no_error (error);
+  read_entry (f, 0, &letter_entry);
+  g_assert_cmpstr (letter_entry.action, ==, "print");
+  g_assert_cmpint (letter_entry.patient_id, ==, ann);
+  g_assert_cmpstr (letter_entry.details, ==, "{\"printed\":\"address labels\",\"file\":\"/media/usb/labels.pdf\"}");
+
+  sample.patient_id = add_patient (f, "Bob", "Hill");
+  g_date_clear (&sample.taken_on, 1);
+  g_date_set_dmy (&sample.taken_on, 14, G_DATE_JANUARY, 2025);
+  id = harley_sample_add (f->db.store, &sample, &error);
+  g_assert_no_error (error);
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, id);
+  g_assert_true (harley_audit_add_printed (f->db.store, HARLEY_AUDIT_SUBJECT_SAMPLE, ids, "specimen labels", NULL,
+                                           &error));
+  read_entry (f, 0, &sample_entry);
+  g_assert_cmpint (sample_entry.patient_id, ==, sample.patient_id);
+  g_assert_true (g_str_has_suffix (sample_entry.what, " (histology, left forearm)"));
+  g_assert_cmpstr (sample_entry.details, ==, "{\"printed\":\"specimen labels\"}");
+
+  /* A sample no longer there adds nothing; the others are noted. */
+  before = count_entries (f);
+  id = 999;
+  g_array_append_val (ids, id);
+  g_assert_true (harley_audit_add_printed (f->db.store, HARLEY_AUDIT_SUBJECT_SAMPLE, ids, "specimen labels", NULL,
+                                           &error));
+  g_assert_cmpint (count_entries (f), ==, before + 1);
+  assert_whole (f);
+}
+
 /* Many entries {{{1 */
 
 static void
@@ -808,6 +968,9 @@ main (int    argc,
   ADD ("/audit/letter", test_letter);
   ADD ("/audit/sample", test_sample);
   ADD ("/audit/export", test_export);
+  ADD ("/audit/hospital-numbers", test_hospital_numbers);
+  ADD ("/audit/templates-and-practice", test_templates_and_practice);
+  ADD ("/audit/printouts", test_printouts);
   ADD ("/audit/view", test_view);
   g_test_add_func ("/audit/default-user", test_default_user);
   ADD ("/audit/find", test_find);

@@ -439,6 +439,11 @@ test_manifest (Fixture       *f,
   g_assert_cmpuint (harley_test_pdf_count (pdf, "shave biopsy, pigmented lesion"), ==, 2);
   g_assert_cmpuint (harley_test_pdf_count (pdf, "Packed by"), ==, 1);
   g_assert_cmpuint (harley_test_pdf_count (pdf, "Page 1 of 1"), ==, 1);
+  /* Each sample on it is in the audit trail as printed, with its patient. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit a JOIN sample s ON a.patient_id = s.patient_id "
+                                 "WHERE a.action = 'print' AND json_extract (a.details, '$.printed') = "
+                                 "'laboratory manifest' AND a.what = 'Sample ' || s.id || ' (histology, "
+                                 "' || s.site || ')'"), ==, 2);
 
   /* A day with nothing sent there, the database as --output, a contact
    * that is not a laboratory: exit 2, no file */

@@ -411,6 +411,9 @@ test_approve_and_print_a_worklist (void)
   g_assert_cmpint (n_pages, ==, 1);
   g_assert_nonnull (strstr (text, "LS2 7EW"));
   g_assert_nonnull (strstr (text, "LS6 2AB"));
+  /* Each letter whose addresses were printed is in the audit trail. */
+  g_assert_cmpint (harley_test_query_int (desk.path, "SELECT count(*) FROM audit WHERE action = 'print' AND "
+                                                     "details LIKE '{\"printed\":\"address labels\"%'"), ==, 3);
 
   desk_close (&desk);
 }

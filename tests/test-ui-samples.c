@@ -294,6 +294,8 @@ send_and_print (Desk   *desk,
   harley_test_activate (desk->page, "samples.print-labels", g_variant_new ("(ss)", "taken", labels));
   text = pdf_text (labels);
   g_assert_nonnull (strstr (text, "SMITH"));
+  g_assert_cmpint (harley_test_query_int (desk->path, "SELECT count(*) FROM audit WHERE action = 'print' AND "
+                                                      "json_extract (details, '$.printed') = 'specimen labels'"), ==, 1);
 
   harley_test_activate (desk->pane, "sample.send-with",
                         g_variant_new ("(xsss)", desk->lab, "courier", "", "H26-1234"));
@@ -306,6 +308,9 @@ send_and_print (Desk   *desk,
   text = pdf_text (manifest);
   g_assert_nonnull (strstr (text, "H26-1234"));
   g_assert_nonnull (strstr (text, "left cheek"));
+  g_assert_cmpint (harley_test_query_int (desk->path, "SELECT count(*) FROM audit WHERE action = 'print' AND "
+                                                      "json_extract (details, '$.printed') = 'laboratory manifest'"),
+                   ==, 1);
 }
 
 static void

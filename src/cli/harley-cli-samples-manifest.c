@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit-print.h"
 #include "harley-cli.h"
 #include "harley-contact.h"
 #include "harley-lab-manifest.h"
@@ -235,6 +236,8 @@ write_manifest (HarleyStore *store,
   if (!harley_lab_manifest_write (&b.manifest, output, &error))
     return g_error_matches (error, HARLEY_LAB_MANIFEST_ERROR, HARLEY_LAB_MANIFEST_ERROR_IS_DATABASE)
            ? _harley_cli_usage (COMMAND, error->message) : _harley_cli_fail (error);
+  if (!harley_audit_add_printed (store, HARLEY_AUDIT_SUBJECT_SAMPLE, ids, "laboratory manifest", output, &error))
+    return _harley_cli_fail (error);
   name = g_filename_display_name (output);
   /* TRANSLATORS: how many samples, the laboratory, the day and the file */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the manifest of %u sample sent to %s on %s to “%s”.\n",

@@ -119,14 +119,14 @@ _harley_audit_sha256_func (sqlite3_context  *context,
 /* Runs @sql, which adds one entry, in the caller's transaction or in one
  * of its own: begin() waits for the whole-file check, so nothing is
  * written to a file not known to be sound. */
-static gboolean
-add_entry (HarleyStore  *store,
-           const char   *sql,
-           const char   *action,
-           gint64        id,
-           const char   *what,
-           const char   *details_json,
-           GError      **error)
+gboolean
+_harley_audit_add_entry (HarleyStore  *store,
+                         const char   *sql,
+                         const char   *action,
+                         gint64        id,
+                         const char   *what,
+                         const char   *details_json,
+                         GError      **error)
 {
   gboolean own = !harley_store_in_transaction (store);
   sqlite3_stmt *stmt;
@@ -180,11 +180,11 @@ harley_audit_add (HarleyStore  *store,
   g_return_val_if_fail (harley_audit_is_action (action), FALSE);
   g_return_val_if_fail (patient_id > 0 || (what != NULL && *what != '\0'), FALSE);
 
-  return add_entry (store,
-                    "INSERT INTO audit_entry (action, patient_id, what, details) "
-                    "VALUES (?1, nullif (?2, 0), coalesce (?3, (SELECT 'Record of ' || given_name || ' ' "
-                    "|| family_name FROM patient WHERE id = ?2)), ?4)",
-                    action, patient_id, what, details_json, error);
+  return _harley_audit_add_entry (store,
+                                  "INSERT INTO audit_entry (action, patient_id, what, details) "
+                                  "VALUES (?1, nullif (?2, 0), coalesce (?3, (SELECT 'Record of ' || given_name || ' ' "
+                                  "|| family_name FROM patient WHERE id = ?2)), ?4)",
+                                  action, patient_id, what, details_json, error);
 }
 
 /**
@@ -211,11 +211,11 @@ harley_audit_add_letter (HarleyStore  *store,
   g_return_val_if_fail (HARLEY_IS_STORE (store), FALSE);
   g_return_val_if_fail (harley_audit_is_action (action), FALSE);
 
-  return add_entry (store,
-                    "INSERT INTO audit_entry (action, patient_id, what, details) "
-                    "SELECT ?1, patient_id, coalesce (?3, 'Letter ' || id || coalesce (': ' || subject, '')), ?4 "
-                    "FROM letter WHERE id = ?2",
-                    action, letter_id, what, details_json, error);
+  return _harley_audit_add_entry (store,
+                                  "INSERT INTO audit_entry (action, patient_id, what, details) "
+                                  "SELECT ?1, patient_id, coalesce (?3, 'Letter ' || id || coalesce (': ' || subject, '')), ?4 "
+                                  "FROM letter WHERE id = ?2",
+                                  action, letter_id, what, details_json, error);
 }
 
 typedef struct
@@ -332,13 +332,14 @@ harley_audit_details (const char *key,
 
 /* Checking {{{1 */
 
-/* The triggers that keep the trail, as 006-audit.sql makes them. Without
- * them, changes can be made that no entry records. */
+/* The triggers that keep the trail, as 006-audit.sql and 008-audit-more.sql
+ * make them. Without them, changes can be made that no entry records. */
 static const char * const guards[] = {
   "audit_no_update", "audit_no_delete", "audit_chained", "audit_entry_insert",
 };
 static const char * const audited_tables[] = {
   "patient", "appointment", "letter", "letter_recipient", "sample", "result", "call", "contact", "user_account",
+  "hospital_number", "letter_template", "practice_detail", "practice_logo",
 };
 static const char * const audited_events[] = { "insert", "update", "delete" };
 

@@ -378,8 +378,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Secrets, secrets_free)
 
 /* The summary {{{1 */
 
-static GBytes *
-summary_to_bytes (const HarleyBackupSummary *summary)
+GBytes *
+_harley_backup_summary_to_bytes (const HarleyBackupSummary *summary)
 {
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autofree char *made = g_date_time_format_iso8601 (summary->made);
@@ -419,9 +419,9 @@ read_rows (GKeyFile             *keys,
 
 /* The summary was authenticated, so a text that does not parse was
  * written wrongly, not changed on the way: the file is no use. */
-static HarleyBackupSummary *
-summary_from_bytes (const guint8  *text,
-                    gsize          length)
+HarleyBackupSummary *
+_harley_backup_summary_from_bytes (const guint8  *text,
+                                   gsize          length)
 {
   g_autoptr(HarleyBackupSummary) summary = _harley_backup_summary_new ();
   g_autoptr(GKeyFile) keys = g_key_file_new ();
@@ -465,7 +465,7 @@ push_summary (Secrets                    *secrets,
               const char                 *out_name,
               GError                    **error)
 {
-  g_autoptr(GBytes) text = summary_to_bytes (summary);
+  g_autoptr(GBytes) text = _harley_backup_summary_to_bytes (summary);
   gsize length = g_bytes_get_size (text);
   g_autofree guint8 *record = g_malloc (4 + length + ABYTES);
 
@@ -652,7 +652,7 @@ pull_summary (Reader        *reader,
       return NULL;
     }
   if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE || plain_length > MAX_SUMMARY_SIZE
-      || (summary = summary_from_bytes (reader->plain, (gsize) plain_length)) == NULL)
+      || (summary = _harley_backup_summary_from_bytes (reader->plain, (gsize) plain_length)) == NULL)
     {
       set_damaged (error, reader->file, _("its summary cannot be read"));
       return NULL;

@@ -28,6 +28,9 @@ void                  _harley_backup_set_io_error   (GError                    *
                                                      int                         errsv,
                                                      const char                 *name);
 gboolean              _harley_backup_ensure_sodium  (GError                    **error);
+GBytes               *_harley_backup_summary_to_bytes   (const HarleyBackupSummary *summary);
+HarleyBackupSummary  *_harley_backup_summary_from_bytes (const guint8              *text,
+                                                         gsize                      length);
 
 /* harley-backup.c: what both a backup and a restore need */
 HarleyBackupSummary  *_harley_backup_summary_new    (void);

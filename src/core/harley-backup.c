@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "harley-backup-private.h"
+#include "harley-private-tmp.h"
 
 /* As harley-store.c writes into every practice database: 'HRLY'. */
 #define HARLEY_APPLICATION_ID 0x48524C59
@@ -341,32 +342,16 @@ _harley_backup_sync_dir (const char  *dir,
   return FALSE;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
+/* In Harley's private temporary folder (harley-private-tmp.c): the plain
+ * copies inside are ours alone, and gone even if Harley is killed. */
 static char *
 make_private_dir (GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *dir = g_dir_make_tmp ("harley-backup-XXXXXX", &local_error);
+  char *dir = harley_private_tmp_make_dir ("backup-XXXXXX", &local_error);
 
-  /* g_dir_make_tmp makes it 0700: the plain copies inside are ours alone. */
   if (dir == NULL)
-    g_set_error (error, HARLEY_BACKUP_ERROR, HARLEY_BACKUP_ERROR_FAILED,
-                 _("Harley could not make a private temporary folder: %s. Check that the "
-                   "disk is not full, then try again."), local_error->message);
+    g_set_error_literal (error, HARLEY_BACKUP_ERROR, HARLEY_BACKUP_ERROR_FAILED, local_error->message);
   return dir;
 }
 
@@ -377,7 +362,7 @@ set_snapshot_error (GError **error,
                     int      rc)
 {
   if ((rc & 0xff) == SQLITE_FULL)
-    _harley_backup_set_io_error (error, ENOSPC, g_get_tmp_dir ());
+    _harley_backup_set_io_error (error, ENOSPC, harley_private_tmp_dir (NULL));
   else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
     set_damaged_live (error);
   else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -691,7 +676,7 @@ harley_backup_create (HarleyStore           *store,
   if (!check_can_back_up (store, canonical, error) || (private_dir = make_private_dir (error)) == NULL)
     return NULL;
   target = backup_in (store, canonical, passphrase, private_dir, summary, error);
-  remove_tree (private_dir);
+  harley_private_tmp_remove (private_dir);
   if (target == NULL)
     return NULL;
   record_good (store, target);
@@ -727,7 +712,7 @@ harley_backup_verify (const char  *file,
     return NULL;
   plain = g_build_filename (private_dir, "verify.db", NULL);
   summary = decrypt_and_check (file, passphrase, plain, error);
-  remove_tree (private_dir);
+  harley_private_tmp_remove (private_dir);
   return summary;
 }
 

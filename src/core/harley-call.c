@@ -21,18 +21,9 @@ check_contact (HarleyStore  *store,
                gint64        contact_id,
                GError      **error)
 {
-  sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT 1 FROM contact WHERE id = ?", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND,
-                         _("That laboratory is not in the address book: choose it again."));
-  return found;
+  return _harley_sample_check_exists (store, "SELECT 1 FROM contact WHERE id = ?", contact_id,
+                                      HARLEY_SAMPLE_ERROR_NOT_FOUND,
+                                      _("That laboratory is not in the address book: choose it again."), error);
 }
 
 static gboolean
@@ -41,13 +32,15 @@ check_consent (HarleyStore  *store,
                GError      **error)
 {
   sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT consent_leave_message FROM patient WHERE id = ?", error);
-  gboolean consents = FALSE;
+  gboolean consents;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, patient_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    consents = sqlite3_column_int (stmt, 0) != 0;
+  if (!_harley_sample_step_row (store, stmt, HARLEY_SAMPLE_ERROR_NOT_FOUND,
+                                _("That patient is not in the register: find the patient again."), error))
+    return FALSE;
+  consents = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
   if (!consents)
     g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_CONSENT,

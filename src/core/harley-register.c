@@ -314,32 +314,124 @@ write_row (HarleyStore    *store,
   return TRUE;
 }
 
+/* A hospital number as stored, with its row. */
+typedef struct
+{
+  gint64  row;
+  gint64  hospital_id;
+  char   *number;
+  gboolean kept;
+} StoredNumber;
+
+static void
+stored_number_clear (gpointer data)
+{
+  g_free (((StoredNumber *) data)->number);
+}
+
+static GArray *
+read_stored_numbers (HarleyStore  *store,
+                     gint64        patient_id,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, "SELECT id, coalesce (hospital_id, 0), number "
+                                                    "FROM hospital_number WHERE patient_id = ? ORDER BY id", error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (StoredNumber));
+  int rc;
+
+  g_array_set_clear_func (rows, stored_number_clear);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, patient_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredNumber row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           harley_column_dup (stmt, 2), FALSE };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      harley_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The stored row @wanted can stay as it is (same hospital and number), or
+ * else one at the same hospital to change, or NULL. */
+static StoredNumber *
+match_stored_number (GArray                     *rows,
+                     const HarleyHospitalNumber *wanted,
+                     gboolean                    exact)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StoredNumber *row = &g_array_index (rows, StoredNumber, i);
+
+      if (!row->kept && row->hospital_id == MAX (wanted->hospital_id, 0)
+          && (!exact || g_strcmp0 (row->number, wanted->number) == 0))
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+run_number_write (HarleyStore                *store,
+                  const char                 *sql,
+                  gint64                      first,
+                  const HarleyHospitalNumber *number,
+                  GError                    **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (number != NULL && number->hospital_id > 0)
+    sqlite3_bind_int64 (stmt, 2, number->hospital_id);
+  if (number != NULL)
+    sqlite3_bind_text (stmt, 3, number->number, -1, SQLITE_TRANSIENT);
+  return harley_store_step_done (store, stmt, error);
+}
+
+/* Writes only what changed, so that the audit trail holds real changes:
+ * a number kept is left alone, one changed at the same hospital is
+ * updated, the rest removed or added. */
 static gboolean
 write_hospital_numbers (HarleyStore    *store,
                         HarleyPatient  *patient,
                         GError        **error)
 {
   GPtrArray *numbers = harley_patient_get_hospital_numbers (patient);
-  sqlite3_stmt *stmt = harley_store_prepare (store, "DELETE FROM hospital_number WHERE patient_id = ?", error);
+  gint64 patient_id = harley_patient_get_id (patient);
+  g_autoptr(GArray) rows = read_stored_numbers (store, patient_id, error);
+  g_autofree StoredNumber **matched = g_new0 (StoredNumber *, numbers->len + 1);
 
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, harley_patient_get_id (patient));
-  if (!harley_store_step_done (store, stmt, error))
-    return FALSE;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < numbers->len; i++)
+      if (matched[i] == NULL
+          && (matched[i] = match_stored_number (rows, g_ptr_array_index (numbers, i), pass == 0)) != NULL)
+        matched[i]->kept = TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    if (!g_array_index (rows, StoredNumber, i).kept
+        && !run_number_write (store, "DELETE FROM hospital_number WHERE id = ?",
+                              g_array_index (rows, StoredNumber, i).row, NULL, error))
+      return FALSE;
   for (guint i = 0; i < numbers->len; i++)
     {
-      HarleyHospitalNumber *n = g_ptr_array_index (numbers, i);
+      const HarleyHospitalNumber *n = g_ptr_array_index (numbers, i);
 
-      stmt = harley_store_prepare (store, "INSERT INTO hospital_number (patient_id, hospital_id, number) "
-                                          "VALUES (?, ?, ?)", error);
-      if (stmt == NULL)
+      if (matched[i] == NULL
+          && !run_number_write (store, "INSERT INTO hospital_number (patient_id, hospital_id, number) "
+                                       "VALUES (?, ?, ?)", patient_id, n, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, harley_patient_get_id (patient));
-      if (n->hospital_id > 0)
-        sqlite3_bind_int64 (stmt, 2, n->hospital_id);
-      sqlite3_bind_text (stmt, 3, n->number, -1, SQLITE_TRANSIENT);
-      if (!harley_store_step_done (store, stmt, error))
+      if (matched[i] != NULL && g_strcmp0 (matched[i]->number, n->number) != 0
+          && !run_number_write (store, "UPDATE hospital_number SET number = ?3 WHERE id = ?1",
+                                matched[i]->row, n, error))
         return FALSE;
     }
   return TRUE;

@@ -44,6 +44,17 @@ gboolean      _harley_sample_add_event         (HarleyStore        *store,
                                                 const char         *kind,
                                                 const char         *summary,
                                                 GError            **error);
+gboolean      _harley_sample_step_row          (HarleyStore        *store,
+                                                sqlite3_stmt       *stmt,
+                                                HarleySampleError   code,
+                                                const char         *missing,
+                                                GError            **error);
+gboolean      _harley_sample_check_exists      (HarleyStore        *store,
+                                                const char         *sql,
+                                                gint64              id,
+                                                HarleySampleError   code,
+                                                const char         *missing,
+                                                GError            **error);
 gboolean      _harley_sample_check_patient     (HarleyStore        *store,
                                                 gint64              patient_id,
                                                 GError            **error);

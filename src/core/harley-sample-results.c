@@ -110,18 +110,12 @@ harley_result_get_attachment (HarleyStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, result_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-      stored = harley_column_dup (stmt, 1);
-    }
+  if (!_harley_sample_step_row (store, stmt, HARLEY_SAMPLE_ERROR_NOT_FOUND,
+                                _("This result has no report from the laboratory attached."), error))
+    return NULL;
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  stored = harley_column_dup (stmt, 1);
   sqlite3_reset (stmt);
-  if (bytes == NULL)
-    {
-      g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND,
-                           _("This result has no report from the laboratory attached."));
-      return NULL;
-    }
   actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   if (g_strcmp0 (actual, stored) != 0)
     {
@@ -161,7 +155,7 @@ harley_result_load (HarleyStore  *store,
                     GError      **error)
 {
   sqlite3_stmt *stmt;
-  HarleyResult *r = NULL;
+  HarleyResult *r;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
 
@@ -172,26 +166,22 @@ harley_result_load (HarleyStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      r = g_new0 (HarleyResult, 1);
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->sample_id = sqlite3_column_int64 (stmt, 1);
-      r->lab_id = sqlite3_column_int64 (stmt, 2);
-      r->lab_reference = harley_column_dup (stmt, 3);
-      r->patient_details = harley_column_dup (stmt, 4);
-      r->received_on = harley_column_dup (stmt, 5);
-      r->report = harley_column_dup (stmt, 6);
-      r->abnormal = sqlite3_column_int (stmt, 7) != 0;
-      r->has_attachment = sqlite3_column_int (stmt, 8) != 0;
-      r->attachment_type = harley_column_dup (stmt, 9);
-      r->attachment_name = harley_column_dup (stmt, 10);
-      r->created_at = harley_column_dup (stmt, 11);
-    }
+  if (!_harley_sample_step_row (store, stmt, HARLEY_SAMPLE_ERROR_NOT_FOUND, _("That result is not on file."), error))
+    return NULL;
+  r = g_new0 (HarleyResult, 1);
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->sample_id = sqlite3_column_int64 (stmt, 1);
+  r->lab_id = sqlite3_column_int64 (stmt, 2);
+  r->lab_reference = harley_column_dup (stmt, 3);
+  r->patient_details = harley_column_dup (stmt, 4);
+  r->received_on = harley_column_dup (stmt, 5);
+  r->report = harley_column_dup (stmt, 6);
+  r->abnormal = sqlite3_column_int (stmt, 7) != 0;
+  r->has_attachment = sqlite3_column_int (stmt, 8) != 0;
+  r->attachment_type = harley_column_dup (stmt, 9);
+  r->attachment_name = harley_column_dup (stmt, 10);
+  r->created_at = harley_column_dup (stmt, 11);
   sqlite3_reset (stmt);
-  if (r == NULL)
-    g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND,
-                         _("That result is not on file."));
   return r;
 }
 

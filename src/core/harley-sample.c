@@ -257,20 +257,58 @@ _harley_sample_add_event (HarleyStore  *store,
   return patient_id <= 0 || _harley_register_add_event (store, patient_id, now, kind, summary, error);
 }
 
-static gboolean
-exists (HarleyStore *store,
-        const char  *sql,
-        gint64       id)
+/**
+ * _harley_sample_step_row:
+ * @store: the store @stmt is of
+ * @stmt: a statement that reads one row, its values bound
+ * @code: the error when there is no such row
+ * @missing: what to say then
+ * @error: where to put a failure
+ *
+ * Steps to the row, left for the caller to read and reset. A read that
+ * fails (short of memory, a disk error) is the database's error, told as
+ * such, and not a row missing.
+ *
+ * Returns: whether @stmt is on its row; if not, it has been reset
+ */
+gboolean
+_harley_sample_step_row (HarleyStore        *store,
+                         sqlite3_stmt       *stmt,
+                         HarleySampleError   code,
+                         const char         *missing,
+                         GError            **error)
 {
-  sqlite3_stmt *stmt = harley_store_prepare (store, sql, NULL);
-  gboolean found;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, HARLEY_SAMPLE_ERROR, code, missing);
+  else
+    harley_store_set_error (store, error);
+  return FALSE;
+}
+
+/* Whether @sql, given @id, finds a row; if not, @code and @missing, or
+ * the database's error when the read failed. */
+gboolean
+_harley_sample_check_exists (HarleyStore        *store,
+                             const char         *sql,
+                             gint64              id,
+                             HarleySampleError   code,
+                             const char         *missing,
+                             GError            **error)
+{
+  sqlite3_stmt *stmt = harley_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (!_harley_sample_step_row (store, stmt, code, missing, error))
+    return FALSE;
   sqlite3_reset (stmt);
-  return found;
+  return TRUE;
 }
 
 gboolean
@@ -278,10 +316,12 @@ _harley_sample_check_patient (HarleyStore  *store,
                               gint64        patient_id,
                               GError      **error)
 {
-  if (patient_id > 0 && exists (store, "SELECT 1 FROM patient WHERE id = ?", patient_id))
-    return TRUE;
-  g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND,
-                       _("That patient is not in the register: find the patient again."));
+  const char *missing = _("That patient is not in the register: find the patient again.");
+
+  if (patient_id > 0)
+    return _harley_sample_check_exists (store, "SELECT 1 FROM patient WHERE id = ?", patient_id,
+                                        HARLEY_SAMPLE_ERROR_NOT_FOUND, missing, error);
+  g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND, missing);
   return FALSE;
 }
 
@@ -291,11 +331,10 @@ _harley_sample_check_lab (HarleyStore  *store,
                           gint64        lab_id,
                           GError      **error)
 {
-  if (exists (store, "SELECT 1 FROM contact WHERE id = ? AND kind IN ('laboratory', 'hospital')", lab_id))
-    return TRUE;
-  g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_INVALID,
-                       _("Choose a laboratory, or a hospital department, from the address book."));
-  return FALSE;
+  return _harley_sample_check_exists (store, "SELECT 1 FROM contact WHERE id = ? AND kind IN ('laboratory', 'hospital')",
+                                      lab_id, HARLEY_SAMPLE_ERROR_INVALID,
+                                      _("Choose a laboratory, or a hospital department, from the address book."),
+                                      error);
 }
 
 /**
@@ -487,12 +526,10 @@ harley_sample_load (HarleyStore  *store,
   if ((stmt = harley_store_prepare (store, SELECT_SAMPLE "WHERE s.id = ?", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sample = sample_from_row (stmt);
+  if (!_harley_sample_step_row (store, stmt, HARLEY_SAMPLE_ERROR_NOT_FOUND, _("That sample is not on file."), error))
+    return NULL;
+  sample = sample_from_row (stmt);
   sqlite3_reset (stmt);
-  if (sample == NULL)
-    g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_NOT_FOUND,
-                         _("That sample is not on file."));
   return sample;
 }
 
@@ -665,7 +702,6 @@ check_appointment (HarleyStore            *store,
                    GError                **error)
 {
   sqlite3_stmt *stmt;
-  gboolean found;
 
   if (s->appointment_id == 0)
     return TRUE;
@@ -673,13 +709,12 @@ check_appointment (HarleyStore            *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->appointment_id);
   sqlite3_bind_int64 (stmt, 2, s->patient_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (!_harley_sample_step_row (store, stmt, HARLEY_SAMPLE_ERROR_INVALID,
+                                _("That appointment is not this patient's: choose one of the patient's "
+                                  "appointments, or none."), error))
+    return FALSE;
   sqlite3_reset (stmt);
-  if (!found)
-    g_set_error_literal (error, HARLEY_SAMPLE_ERROR, HARLEY_SAMPLE_ERROR_INVALID,
-                         _("That appointment is not this patient's: choose one of the patient's appointments, "
-                           "or none."));
-  return found;
+  return TRUE;
 }
 
 static gint64

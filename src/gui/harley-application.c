@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-application.h"
+#include "harley-disk.h"
+#include "harley-disk-notice.h"
 #include "harley-ui-resources.h"
 #include "harley-preferences-window.h"
 #include "harley-window.h"
@@ -15,6 +17,7 @@ struct _HarleyApplication
   char           *database_path;
   HarleyStore    *store;
   GSettings      *settings;
+  char           *disk_check_root;   /* sysfs, or NULL not to check */
 };
 
 G_DEFINE_FINAL_TYPE (HarleyApplication, harley_application, ADW_TYPE_APPLICATION)
@@ -129,6 +132,8 @@ open_desk (HarleyApplication *self)
   harley_window_require_sign_in (HARLEY_WINDOW (window));
   watch_check (self, HARLEY_WINDOW (window));
   gtk_window_present (window);
+  if (self->disk_check_root != NULL)
+    harley_disk_notice_check (window, self->store, self->database_path, self->disk_check_root);
 }
 
 static void
@@ -304,6 +309,7 @@ harley_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->database_path);
+  g_free (self->disk_check_root);
 
   G_OBJECT_CLASS (harley_application_parent_class)->finalize (object);
 }
@@ -324,6 +330,7 @@ static void
 harley_application_init (HarleyApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  self->disk_check_root = g_strdup (HARLEY_DISK_SYSFS);
 }
 
 /**
@@ -374,4 +381,18 @@ GSettings *
 harley_application_get_settings (HarleyApplication *self)
 {
   return self->settings;
+}
+
+/**
+ * harley_application_set_disk_check_root:
+ * @self: a #HarleyApplication
+ * @sysfs_root: (nullable): where sysfs is, or %NULL not to check whether
+ *   the database's disk is encrypted (the window's tests)
+ */
+void
+harley_application_set_disk_check_root (HarleyApplication *self,
+                                        const char        *sysfs_root)
+{
+  g_free (self->disk_check_root);
+  self->disk_check_root = g_strdup (sysfs_root);
 }

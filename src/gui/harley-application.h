@@ -17,5 +17,7 @@ const char        *harley_application_get_database_path (HarleyApplication *self
 void               harley_application_set_database_path (HarleyApplication *self,
                                                          const char        *path);
 GSettings         *harley_application_get_settings (HarleyApplication *self);
+void               harley_application_set_disk_check_root (HarleyApplication *self,
+                                                           const char        *sysfs_root);
 
 G_END_DECLS

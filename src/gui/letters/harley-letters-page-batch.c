@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-address-labels.h"
-#include "harley-audit.h"
+#include "harley-audit-print.h"
 #include "harley-letter-draw.h"
 #include "harley-letters-page-private.h"
 #include "harley-pdf-print.h"
@@ -184,25 +184,13 @@ ask_all_sent (HarleyLettersPage *self,
 /* Each letter printed goes in the audit trail, with its patient. */
 static void
 note_printed (HarleyLettersPage *self,
-              Batch             *batch)
+              GArray            *letter_ids,
+              const char        *printed,
+              const char        *file)
 {
-  g_autofree char *details = batch->export_filename != NULL
-                             ? harley_audit_details ("printed", "the letter and every copy, in a batch",
-                                                     "file", batch->export_filename, NULL)
-                             : harley_audit_details ("printed", "the letter and every copy, in a batch", NULL);
   g_autoptr(GError) error = NULL;
 
-  gboolean ok = harley_store_begin (self->store, &error);
-
-  /* One transaction: a batch of a hundred letters is one write. */
-  for (guint i = 0; ok && i < batch->gathered->len; i++)
-    ok = harley_audit_add_letter (self->store, HARLEY_AUDIT_PRINT, g_array_index (batch->gathered, gint64, i),
-                                  NULL, details, &error);
-  if (ok)
-    ok = harley_store_commit (self->store, &error);
-  else
-    harley_store_rollback (self->store);
-  if (!ok)
+  if (!harley_audit_add_printed (self->store, HARLEY_AUDIT_SUBJECT_LETTER, letter_ids, printed, file, &error))
     toast (self, error->message);
 }
 
@@ -222,7 +210,7 @@ finish_print (HarleyLettersPage *self,
         toast (self, error->message);
       return;
     }
-  note_printed (self, batch);
+  note_printed (self, batch->gathered, "the letter and every copy, in a batch", batch->export_filename);
   if (batch->export_filename == NULL)
     ask_all_sent (self, batch->ids);
   else
@@ -381,9 +369,11 @@ print_all_action (GtkWidget  *widget,
 
 /* Labels and envelopes {{{1 */
 
-/* The address of everyone still to be sent each letter ready to send. */
+/* The address of everyone still to be sent each letter ready to send,
+ * and the letters they are for. */
 static GPtrArray *
-collect_addresses (HarleyLettersPage *self)
+collect_addresses (HarleyLettersPage *self,
+                   GArray            *letter_ids)
 {
   GPtrArray *addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
@@ -399,6 +389,9 @@ collect_addresses (HarleyLettersPage *self)
 
           if (address != NULL)
             g_ptr_array_add (addresses, address);
+          if (address != NULL && (letter_ids->len == 0
+                                  || g_array_index (letter_ids, gint64, letter_ids->len - 1) != letter->id))
+            g_array_append_val (letter_ids, letter->id);
         }
     }
   return addresses;
@@ -409,10 +402,13 @@ print_paper (HarleyLettersPage *self,
              GBytes            *pdf,
              const char        *job,
              const char        *path,
+             GArray            *letter_ids,
+             const char        *printed,
              GError            *error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
   g_autoptr(GError) print_error = NULL;
+  const char *file = *path != '\0' ? path : NULL;
 
   if (pdf == NULL)
     {
@@ -420,9 +416,10 @@ print_paper (HarleyLettersPage *self,
       return;
     }
   g_ptr_array_add (documents, pdf);
-  if (!harley_pdf_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), documents, job,
-                             *path != '\0' ? path : NULL, &print_error)
-      && !g_error_matches (print_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (harley_pdf_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), documents, job, file,
+                            &print_error))
+    note_printed (self, letter_ids, printed, file);
+  else if (!g_error_matches (print_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, print_error->message);
 }
 
@@ -434,7 +431,8 @@ print_addresses_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   HarleyLettersPage *self = HARLEY_LETTERS_PAGE (widget);
-  g_autoptr(GPtrArray) addresses = collect_addresses (self);
+  g_autoptr(GArray) letter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) addresses = collect_addresses (self, letter_ids);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *practice = NULL;
@@ -453,7 +451,8 @@ print_addresses_action (GtkWidget  *widget,
       pdf = harley_dl_envelopes_render ((const char * const * const *) addresses->pdata, addresses->len, practice,
                                         &error);
     }
-  print_paper (self, pdf, labels ? _("Address labels") : _("Envelopes"), g_variant_get_string (parameter, NULL), error);
+  print_paper (self, pdf, labels ? _("Address labels") : _("Envelopes"), g_variant_get_string (parameter, NULL),
+               letter_ids, labels ? "address labels" : "envelopes", error);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "harley-audit-print.h"
 #include "harley-contact.h"
 #include "harley-lab-manifest.h"
 #include "harley-pdf-print.h"
@@ -80,10 +81,31 @@ load_chosen (HarleySamplesPage *self)
   return id > 0 ? harley_sample_load (self->store, id, NULL) : NULL;
 }
 
+/* Each sample printed goes in the audit trail, with its patient. */
+static gboolean
+note_printed (HarleySamplesPage *self,
+              Batch             *batch,
+              const char        *printed,
+              const char        *path)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), batch->samples->len);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < batch->samples->len; i++)
+    g_array_append_val (ids, ((HarleySample *) g_ptr_array_index (batch->samples, i))->id);
+  if (harley_audit_add_printed (self->store, HARLEY_AUDIT_SUBJECT_SAMPLE, ids, printed,
+                                *path != '\0' ? path : NULL, &error))
+    return TRUE;
+  _harley_samples_page_toast (self, error->message);
+  return FALSE;
+}
+
 static void
 print_pdf (HarleySamplesPage *self,
            GBytes            *pdf,
            const char        *job,
+           Batch             *batch,
+           const char        *printed,
            const char        *path)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
@@ -99,7 +121,7 @@ print_pdf (HarleySamplesPage *self,
         _harley_samples_page_toast (self, error->message);
       return;
     }
-  if (*path == '\0')
+  if (!note_printed (self, batch, printed, path) || *path == '\0')
     return;
   name = g_filename_display_basename (path);
   message = g_strdup_printf (_("Printed to “%s”"), name);
@@ -201,7 +223,7 @@ print_manifest_action (GtkWidget  *widget,
   job = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Laboratory manifest, %u sample",
                                       "Laboratory manifest, %u samples", batch->specimens->len),
                          batch->specimens->len);
-  print_pdf (self, pdf, job, g_variant_get_string (parameter, NULL));
+  print_pdf (self, pdf, job, batch, "laboratory manifest", g_variant_get_string (parameter, NULL));
 }
 
 /* Specimen labels {{{1 */
@@ -252,7 +274,7 @@ print_labels_action (GtkWidget  *widget,
   if (pdf == NULL)
     _harley_samples_page_toast (self, error->message);
   else
-    print_pdf (self, pdf, _("Specimen labels"), path);
+    print_pdf (self, pdf, _("Specimen labels"), batch, "specimen labels", path);
 }
 
 void
