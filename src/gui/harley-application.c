@@ -116,6 +116,16 @@ watch_check (HarleyApplication *self,
   g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (window), g_object_unref);
 }
 
+/* Once someone has signed in, whether the disk is encrypted is said */
+static void
+on_first_sign_in_cb (HarleyWindow      *window,
+                     HarleyApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_sign_in_cb, self);
+  if (self->disk_check_root != NULL)
+    harley_disk_notice_check (GTK_WINDOW (window), self->store, self->database_path, self->disk_check_root);
+}
+
 static void
 open_desk (HarleyApplication *self)
 {
@@ -130,10 +140,9 @@ open_desk (HarleyApplication *self)
     }
   window = GTK_WINDOW (harley_window_new (self, self->store));
   harley_window_require_sign_in (HARLEY_WINDOW (window));
+  g_signal_connect_object (window, "signed-in", G_CALLBACK (on_first_sign_in_cb), self, 0);
   watch_check (self, HARLEY_WINDOW (window));
   gtk_window_present (window);
-  if (self->disk_check_root != NULL)
-    harley_disk_notice_check (window, self->store, self->database_path, self->disk_check_root);
 }
 
 static void

@@ -29,6 +29,8 @@
 
 #define IDLE_CHECK_SECONDS 10
 
+static guint signed_in_signal;
+
 /* Turns the window's own actions, and their shortcuts, off or on */
 static void
 set_actions_enabled (HarleyWindow *self,
@@ -85,6 +87,7 @@ on_signed_in_cb (HarleyWindow *self)
   show_hidden_windows (self);
   self->last_activity = g_get_monotonic_time ();
   harley_window_show_practice_name (self);
+  g_signal_emit (self, signed_in_signal, 0);
 }
 
 static void
@@ -371,6 +374,9 @@ _harley_window_lock_dispose (HarleyWindow *self)
 void
 _harley_window_class_lock_init (GtkWidgetClass *widget_class)
 {
+  /* HarleyWindow::signed-in: someone signed in, or unlocked */
+  signed_in_signal = g_signal_new ("signed-in", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
