@@ -17,10 +17,9 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "harley-backup.h"
+#include "harley-backup-settings.h"
 #include "harley-cli.h"
 
-#define MIN_NEW_PASSPHRASE 8
 #define CONFIRM_WORD       "RESTORE"
 
 static int
@@ -192,23 +191,13 @@ read_passphrase (const Source       *source,
     return refuse (_("The passphrase is too long: at most 1023 bytes."));
   if (*secret == '\0')
     return refuse (_("The passphrase is empty. Nothing was done."));
-  if (source->twice && g_utf8_strlen (secret, -1) < MIN_NEW_PASSPHRASE)
+  if (source->twice && g_utf8_strlen (secret, -1) < HARLEY_BACKUP_MIN_PASSPHRASE)
     return refuse (_("A backup passphrase needs at least 8 characters; a phrase of several "
                      "words is better. Nothing was written."));
   return -1;
 }
 
 /* Showing a backup {{{1 */
-
-static char *
-describe_holdings (const HarleyBackupSummary *summary)
-{
-  /* TRANSLATORS: what a backup holds */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " patients, %" G_GINT64_FORMAT " appointments, "
-                            "%" G_GINT64_FORMAT " letters, %" G_GINT64_FORMAT " samples"),
-                          summary->patients, summary->appointments, summary->letters,
-                          summary->samples);
-}
 
 static char *
 describe_made (GDateTime *made)
@@ -251,7 +240,7 @@ create_in (HarleyCli    *cli,
     return status;
   if ((file = harley_backup_create (store, folder, passphrase, keep, &summary, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (summary);
+  holds = harley_backup_describe_holdings (summary);
   g_print (_("Made and checked the backup “%s”: %s.\n"), file, holds);
   return HARLEY_CLI_EXIT_OK;
 }
@@ -337,7 +326,7 @@ run_verify (HarleyCli  *cli,
     return status;
   if ((summary = harley_backup_verify (args[1], passphrase, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (summary);
+  holds = harley_backup_describe_holdings (summary);
   made = describe_made (summary->made);
   g_print (_("“%s” is a good backup, made on %s: %s.\n"), args[1], made, holds);
   return HARLEY_CLI_EXIT_OK;
@@ -372,7 +361,7 @@ restore_from (const char         *file,
 
   if ((restore = harley_backup_restore_prepare (file, database, passphrase, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (harley_backup_restore_get_summary (restore));
+  holds = harley_backup_describe_holdings (harley_backup_restore_get_summary (restore));
   made = describe_made (harley_backup_restore_get_summary (restore)->made);
   g_print (_("The backup was made on %s and holds %s.\n"), made, holds);
   if (!yes && !confirm_restore (database))
@@ -456,7 +445,7 @@ print_backup (const char         *path,
       return;
     }
   {
-    g_autofree char *holds = describe_holdings (summary);
+    g_autofree char *holds = harley_backup_describe_holdings (summary);
 
     g_print ("%s\t%s\t%s\t%s\n", name, when, size, holds);
   }
