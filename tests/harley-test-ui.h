@@ -98,6 +98,35 @@ harley_test_find_window (GType type)
   return NULL;
 }
 
+/* The first widget of @type inside @widget, itself included, or NULL */
+static inline GtkWidget *
+harley_test_find_inside (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = harley_test_find_inside (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The child @name of @widget's template of @type (transfer none) */
+static inline gpointer
+harley_test_template_child (gpointer    widget,
+                            GType       type,
+                            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 /* The message dialog on screen, if any. */
 static inline AdwMessageDialog *
 harley_test_find_dialog (void)
