@@ -445,6 +445,9 @@ test_restore (void)
   /* The restored database's trail says so */
   g_assert_cmpint (count_rows (desk.path, "SELECT count(*) FROM audit WHERE action = 'restore-backup'"), ==, 1);
   g_assert_true (harley_audit_verify (harley_application_get_store (desk.app), NULL, NULL));
+  /* The backup restored is the restored practice's last good backup: no
+   * warning */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (get_status (desk.window))));
 
   desk_close (&desk);
 }

@@ -139,8 +139,17 @@ record_restore (Run         *run,
                                                    "kept_aside", run->kept_aside, NULL);
   g_autoptr(GError) error = NULL;
 
+  const char *keys[] = { "last_backup_at", "last_backup_file" };
+  const char *values[] = { run->made, run->file };
+
   if (!harley_audit_add (store, HARLEY_AUDIT_RESTORE_BACKUP, 0, name, details, &error))
     g_warning ("Could not record the restore in the audit trail: %s", error->message);
+  g_clear_error (&error);
+  /* The restored database is the backup's: that backup is its last good
+   * one, rather than the one before it that the copy remembers. */
+  if (!harley_store_set_practice_details (store, keys, values, G_N_ELEMENTS (keys), &error))
+    g_warning ("Could not record the last backup: %s", error->message);
+  harley_backup_service_changed (harley_backup_service_get (store));
 }
 
 static void
