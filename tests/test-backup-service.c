@@ -310,6 +310,36 @@ test_service_folder_gone (HarleyTestDb  *db,
   g_clear_error (&outcome.error);
 }
 
+/* The daily backup: looking every second here, it finds none made yet and
+ * makes one by itself, then finds it fresh and makes no other. */
+static void
+test_service_watch (HarleyTestDb  *db,
+                    gconstpointer  data)
+{
+  HarleyBackupService *service = harley_backup_service_get (db->store);
+  g_autofree char *folder = g_build_filename (db->dir, "nas", NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  Outcome outcome = { 0 };
+  gint64 until;
+
+  set_up_backups (db, folder);
+  harley_backup_service_watch (service, 1);
+  wait_for (service, &outcome);
+  g_assert_no_error (outcome.error);
+  harley_test_assert_query_text (db->path, "SELECT details ->> '$.automatic' FROM audit WHERE action = 'backup'",
+                                 "yes");
+  until = g_get_monotonic_time () + 2500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_false (harley_backup_service_get_running (service));
+      g_usleep (10000);
+    }
+  files = harley_backup_list (folder, NULL);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_free (outcome.file);
+}
+
 static void
 test_service_not_set_up (HarleyTestDb  *db,
                          gconstpointer  data)
@@ -341,6 +371,7 @@ main (int   argc,
   ADD ("/backup-service/backs-up", test_service_backs_up);
   ADD ("/backup-service/folder-gone", test_service_folder_gone);
   ADD ("/backup-service/not-set-up", test_service_not_set_up);
+  ADD ("/backup-service/watch", test_service_watch);
 #undef ADD
 
   return g_test_run ();
