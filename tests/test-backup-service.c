@@ -171,6 +171,17 @@ test_describe (HarleyTestDb  *db,
   settings.last_at = at ("2026-11-22T10:00:00Z");
   overdue = harley_backup_describe_overdue (&settings, now);
   g_assert_cmpstr (overdue, ==, "No backup for 3 days");
+  g_clear_pointer (&overdue, g_free);
+  /* Counted by the calendar: late on the 22nd is three days before the 25th */
+  g_date_time_unref (settings.last_at);
+  settings.last_at = at ("2026-11-22T23:50:00Z");
+  overdue = harley_backup_describe_overdue (&settings, now);
+  g_assert_cmpstr (overdue, ==, "No backup for 3 days");
+  g_clear_pointer (&overdue, g_free);
+  g_date_time_unref (settings.last_at);
+  settings.last_at = at ("2026-11-24T09:00:00Z");
+  overdue = harley_backup_describe_overdue (&settings, now);
+  g_assert_cmpstr (overdue, ==, "No backup since yesterday");
   g_clear_pointer (&settings.last_at, g_date_time_unref);
 
   yesterday = harley_backup_describe_when (y, now);

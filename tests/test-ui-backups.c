@@ -241,9 +241,14 @@ test_back_up_now (void)
 static void
 test_overdue_warning (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) then = g_date_time_add_hours (now, -75);
-  g_autofree char *at = g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new_now (london);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -3);
+  /* Noon three days ago, by the calendar */
+  g_autoptr(GDateTime) then = g_date_time_new (london, g_date_time_get_year (day), g_date_time_get_month (day),
+                                               g_date_time_get_day_of_month (day), 12, 0, 0);
+  g_autoptr(GDateTime) then_utc = g_date_time_to_utc (then);
+  g_autofree char *at = g_date_time_format (then_utc, "%Y-%m-%dT%H:%M:%SZ");
   Desk desk = { 0 };
   HarleyBackupStatus *status;
   HarleyStore *store;

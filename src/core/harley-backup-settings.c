@@ -349,18 +349,24 @@ char *
 harley_backup_describe_overdue (const HarleyBackupSettings *settings,
                                 GDateTime                  *now)
 {
-  GTimeSpan age;
-  guint days;
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) today = NULL;
+  int days;
 
   if (!harley_backup_is_due (settings->last_at, now))
     return NULL;
   if (settings->last_at == NULL)
     return g_strdup (_("No backup yet"));
-  age = g_date_time_difference (now, settings->last_at);
-  if (age < 0)
+  if (g_date_time_difference (now, settings->last_at) < 0)
     return g_strdup (_("The last backup is dated in the future: check the computer's clock"));
-  days = (guint) (age / G_TIME_SPAN_DAY);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No backup for %u day", "No backup for %u days", days),
+  /* Days as the calendar on the wall counts them: one made on Saturday
+   * is three days old on Tuesday, whatever the hour. */
+  day = london_day (settings->last_at);
+  today = london_day (now);
+  days = g_date_days_between (day, today);
+  if (days <= 1)
+    return g_strdup (_("No backup since yesterday"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No backup for %d day", "No backup for %d days", days),
                           days);
 }
 
