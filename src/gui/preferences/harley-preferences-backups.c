@@ -114,6 +114,8 @@ static void
 show_passphrase (HarleyPreferencesBackups   *self,
                  const HarleyBackupSettings *settings)
 {
+  gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->again_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_status), "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_status), "dim-label");
   gtk_label_set_text (self->passphrase_status,
@@ -253,6 +255,25 @@ on_keep_changed_cb (HarleyPreferencesBackups *self)
     toast (self, error->message);
 }
 
+/* GTK 4.8 has no gtk_viewport_scroll_to(): the problem is under the rows
+ * and may be below the window's edge, so the page is scrolled to it. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkAdjustment *adjustment;
+  double x, bottom, page;
+
+  if (content == NULL
+      || !gtk_widget_translate_coordinates (widget, content, 0, gtk_widget_get_height (widget), &x, &bottom))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bottom > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, bottom - page + 12);
+}
+
 static void
 show_passphrase_problem (HarleyPreferencesBackups *self,
                          const char               *message)
@@ -260,6 +281,9 @@ show_passphrase_problem (HarleyPreferencesBackups *self,
   gtk_label_set_text (self->passphrase_status, message);
   gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_status), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_status), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->passphrase_row), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->again_row), "error");
+  scroll_into_view (GTK_WIDGET (self->passphrase_button));
 }
 
 static void
