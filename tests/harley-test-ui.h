@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "harley-application.h"
+#include "harley-preferences-window.h"
 #include "harley-test-util.h"
 #include "harley-window.h"
 
@@ -125,6 +126,19 @@ harley_test_template_child (gpointer    widget,
 
   g_assert_nonnull (object);
   return object;
+}
+
+/* Closes Preferences, if open, as she would before quitting: it saves on
+ * closing. */
+static inline void
+harley_test_close_preferences (void)
+{
+  GtkWindow *prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
+
+  if (prefs != NULL)
+    gtk_window_close (prefs);
+  harley_test_iterate (100);
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
 }
 
 /* The message dialog on screen, if any. */

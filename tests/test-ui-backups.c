@@ -112,7 +112,9 @@ open_backups_page (Desk *desk)
 {
   AdwPreferencesWindow *prefs;
 
-  harley_application_show_preferences (desk->app, "backups");
+  /* Open already when "Set Up Backups…" opened it */
+  if (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW) == NULL)
+    harley_application_show_preferences (desk->app, "backups");
   harley_test_iterate (200);
   prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
@@ -125,11 +127,7 @@ open_backups_page (Desk *desk)
 static void
 desk_close (Desk *desk)
 {
-  HarleyPreferencesWindow *prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
-
-  if (prefs != NULL)
-    gtk_window_close (GTK_WINDOW (prefs));
-  harley_test_iterate (100);
+  harley_test_close_preferences ();
   harley_test_quit (harley_test_main_window (desk->app), &desk->app);
   g_free (desk->folder);
   harley_test_remove_database (&desk->dir, &desk->path);
