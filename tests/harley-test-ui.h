@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "harley-application.h"
+#include "harley-preferences-window.h"
 #include "harley-sign-in-page.h"
 #include "harley-test-util.h"
 #include "harley-user.h"
@@ -185,6 +186,48 @@ harley_test_find_window (GType type)
         return window;
     }
   return NULL;
+}
+
+/* The first widget of @type inside @widget, itself included, or NULL */
+static inline GtkWidget *
+harley_test_find_inside (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = harley_test_find_inside (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The child @name of @widget's template of @type (transfer none) */
+static inline gpointer
+harley_test_template_child (gpointer    widget,
+                            GType       type,
+                            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Closes Preferences, if open, as she would before quitting: it saves on
+ * closing. */
+static inline void
+harley_test_close_preferences (void)
+{
+  GtkWindow *prefs = harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW);
+
+  if (prefs != NULL)
+    gtk_window_close (prefs);
+  harley_test_iterate (100);
+  g_assert_null (harley_test_find_window (HARLEY_TYPE_PREFERENCES_WINDOW));
 }
 
 /* The message dialog on screen, if any. */

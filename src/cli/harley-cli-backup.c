@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harley-backup.h"
+#include "harley-backup-settings.h"
 #include "harley-cli.h"
 #include "harley-cli-passphrase.h"
 
@@ -57,16 +57,6 @@ refuse (const char *message)
 /* Showing a backup {{{1 */
 
 static char *
-describe_holdings (const HarleyBackupSummary *summary)
-{
-  /* TRANSLATORS: what a backup holds */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " patients, %" G_GINT64_FORMAT " appointments, "
-                            "%" G_GINT64_FORMAT " letters, %" G_GINT64_FORMAT " samples"),
-                          summary->patients, summary->appointments, summary->letters,
-                          summary->samples);
-}
-
-static char *
 describe_made (GDateTime *made)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (made);
@@ -107,7 +97,7 @@ create_in (HarleyCli    *cli,
     return status;
   if ((file = harley_backup_create (store, folder, passphrase, keep, &summary, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (summary);
+  holds = harley_backup_describe_holdings (summary);
   g_print (_("Made and checked the backup “%s”: %s.\n"), file, holds);
   return HARLEY_CLI_EXIT_OK;
 }
@@ -193,7 +183,7 @@ run_verify (HarleyCli  *cli,
     return status;
   if ((summary = harley_backup_verify (args[1], passphrase, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (summary);
+  holds = harley_backup_describe_holdings (summary);
   made = describe_made (summary->made);
   g_print (_("“%s” is a good backup, made on %s: %s.\n"), args[1], made, holds);
   return HARLEY_CLI_EXIT_OK;
@@ -228,7 +218,7 @@ restore_from (const char         *file,
 
   if ((restore = harley_backup_restore_prepare (file, database, passphrase, &error)) == NULL)
     return fail (error);
-  holds = describe_holdings (harley_backup_restore_get_summary (restore));
+  holds = harley_backup_describe_holdings (harley_backup_restore_get_summary (restore));
   made = describe_made (harley_backup_restore_get_summary (restore)->made);
   g_print (_("The backup was made on %s and holds %s.\n"), made, holds);
   if (!yes && !confirm_restore (database))
@@ -312,7 +302,7 @@ print_backup (const char         *path,
       return;
     }
   {
-    g_autofree char *holds = describe_holdings (summary);
+    g_autofree char *holds = harley_backup_describe_holdings (summary);
 
     g_print ("%s\t%s\t%s\t%s\n", name, when, size, holds);
   }

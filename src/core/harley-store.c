@@ -40,6 +40,10 @@ struct _HarleyStore
   GThread     *check_thread;
   gboolean     check_done;
   GError      *check_error;
+
+  /* A second connection's (harley_store_open_companion) first store:
+   * the whole-file check is its */
+  HarleyStore *parent;
 };
 
 G_DEFINE_FINAL_TYPE (HarleyStore, harley_store, G_TYPE_OBJECT)
@@ -65,6 +69,7 @@ harley_store_finalize (GObject *object)
   g_cond_clear (&self->check_cond);
   g_free (self->path);
   g_free (self->user);
+  g_clear_object (&self->parent);
 
   G_OBJECT_CLASS (harley_store_parent_class)->finalize (object);
 }
@@ -422,6 +427,8 @@ harley_store_wait_for_check (HarleyStore  *self,
 
   g_return_val_if_fail (HARLEY_IS_STORE (self), FALSE);
 
+  if (self->parent != NULL)
+    return harley_store_wait_for_check (self->parent, error);
   harley_store_start_check (self);
   g_mutex_lock (&self->check_mutex);
   while (!self->check_done)
@@ -677,6 +684,47 @@ harley_store_open (const char  *path,
                    GError     **error)
 {
   return harley_store_open_full (path, HARLEY_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * harley_store_open_companion:
+ * @self: an open #HarleyStore
+ * @error: where to put the reason it cannot be opened
+ *
+ * Opens a second connection to @self's database, for work in another
+ * thread (a backup) while @self goes on in this one: each connection is
+ * used by one thread at a time, and SQLite's WAL lets one read while the
+ * other writes. The lock is @self's (a second one would refuse this
+ * process), so the companion must be dropped before @self is closed for
+ * good; it holds a reference to @self meanwhile. Its writes wait for
+ * @self's whole-file check and are recorded in the audit trail under
+ * @self's user at the time of the call.
+ *
+ * Returns: (transfer full) (nullable): the companion
+ */
+HarleyStore *
+harley_store_open_companion (HarleyStore  *self,
+                             GError      **error)
+{
+  g_autoptr(HarleyStore) companion = NULL;
+  int rc;
+
+  g_return_val_if_fail (HARLEY_IS_STORE (self), NULL);
+
+  companion = g_object_new (HARLEY_TYPE_STORE, NULL);
+  companion->path = g_strdup (self->path);
+  companion->schema = self->schema;
+  companion->parent = g_object_ref (self);
+  harley_store_set_user (companion, self->user);
+  rc = sqlite3_open_v2 (companion->path, &companion->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, companion->db ? sqlite3_errmsg (companion->db) : "");
+      return NULL;
+    }
+  if (!configure_connection (companion, error))
+    return NULL;
+  return g_steal_pointer (&companion);
 }
 
 const char *

@@ -43,6 +43,8 @@ HarleyStore  *harley_store_open                 (const char            *path,
 HarleyStore  *harley_store_open_full            (const char            *path,
                                                  HarleyStoreOpenFlags   flags,
                                                  GError               **error);
+HarleyStore  *harley_store_open_companion       (HarleyStore           *self,
+                                                 GError               **error);
 const char   *harley_store_get_path             (HarleyStore           *self);
 int           harley_store_get_schema           (HarleyStore           *self);
 void          harley_store_start_check          (HarleyStore           *self);

@@ -6,9 +6,17 @@
 #include "harley-application.h"
 #include "harley-disk.h"
 #include "harley-disk-notice.h"
+#include "harley-backup-on-quit.h"
+#include "harley-backup-service.h"
 #include "harley-ui-resources.h"
 #include "harley-preferences-window.h"
 #include "harley-window.h"
+
+/* How often the daily backup looks whether one is due */
+#define BACKUP_WATCH_SECONDS (5 * 60)
+/* Long enough for a worker that holds the store (the start-up check) to
+ * finish with it before a restore. */
+#define CLOSE_WAIT_US        (10 * G_USEC_PER_SEC)
 
 struct _HarleyApplication
 {
@@ -18,6 +26,7 @@ struct _HarleyApplication
   HarleyStore    *store;
   GSettings      *settings;
   char           *disk_check_root;   /* sysfs, or NULL not to check */
+  char           *closed_by;         /* who closed the desk to restore a backup */
 };
 
 G_DEFINE_FINAL_TYPE (HarleyApplication, harley_application, ADW_TYPE_APPLICATION)
@@ -101,10 +110,14 @@ check_done_cb (GObject      *source,
 static gboolean
 start_check_cb (gpointer user_data)
 {
-  HarleyApplication *self = HARLEY_APPLICATION (g_application_get_default ());
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, check_done_cb, g_object_ref (user_data));
+  HarleyStore *store = harley_window_get_store (HARLEY_WINDOW (user_data));
+  g_autoptr(GTask) task = NULL;
 
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  /* The window closed before it was drawn (a restore) */
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+  task = g_task_new (NULL, NULL, check_done_cb, g_object_ref (user_data));
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
   g_task_run_in_thread (task, check_thread_cb);
   return G_SOURCE_REMOVE;
 }
@@ -126,11 +139,24 @@ on_first_sign_in_cb (HarleyWindow      *window,
     harley_disk_notice_check (GTK_WINDOW (window), self->store, self->database_path, self->disk_check_root);
 }
 
+static HarleyWindow *
+show_desk (HarleyApplication *self)
+{
+  HarleyWindow *window = harley_window_new (self, self->store);
+
+  harley_window_require_sign_in (window);
+  g_signal_connect_object (window, "signed-in", G_CALLBACK (on_first_sign_in_cb), self, 0);
+  watch_check (self, window);
+  harley_backup_guard_quit (window);
+  harley_backup_service_watch (harley_backup_service_get (self->store), BACKUP_WATCH_SECONDS);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 open_desk (HarleyApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
 
   self->store = harley_store_open_full (self->database_path, HARLEY_STORE_OPEN_DEFER_CHECK, &error);
   if (self->store == NULL)
@@ -138,11 +164,7 @@ open_desk (HarleyApplication *self)
       show_open_failure (self, error);
       return;
     }
-  window = GTK_WINDOW (harley_window_new (self, self->store));
-  harley_window_require_sign_in (HARLEY_WINDOW (window));
-  g_signal_connect_object (window, "signed-in", G_CALLBACK (on_first_sign_in_cb), self, 0);
-  watch_check (self, HARLEY_WINDOW (window));
-  gtk_window_present (window);
+  show_desk (self);
 }
 
 static void
@@ -203,18 +225,7 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  HarleyApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  HarleyPreferencesWindow *prefs;
-
-  /* Preferences hold the users and backups: not before signing in */
-  if (self->store == NULL || (HARLEY_IS_WINDOW (parent) && harley_window_is_locked (HARLEY_WINDOW (parent))))
-    return;
-  prefs = harley_preferences_window_new (parent, self->store);
-  if (HARLEY_IS_WINDOW (parent))
-    g_signal_connect_object (prefs, "destroy", G_CALLBACK (harley_window_show_practice_name),
-                             parent, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (prefs));
+  harley_application_show_preferences (user_data, NULL);
 }
 
 static void
@@ -319,6 +330,7 @@ harley_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->database_path);
   g_free (self->disk_check_root);
+  g_free (self->closed_by);
 
   G_OBJECT_CLASS (harley_application_parent_class)->finalize (object);
 }
@@ -404,4 +416,120 @@ harley_application_set_disk_check_root (HarleyApplication *self,
 {
   g_free (self->disk_check_root);
   self->disk_check_root = g_strdup (sysfs_root);
+}
+
+/**
+ * harley_application_show_preferences:
+ * @self: a #HarleyApplication
+ * @page: (nullable): the page to show, e.g. "backups", or %NULL for the first
+ *
+ * Opens Preferences over the main window.
+ */
+void
+harley_application_show_preferences (HarleyApplication *self,
+                                     const char        *page)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HarleyPreferencesWindow *prefs;
+
+  g_return_if_fail (HARLEY_IS_APPLICATION (self));
+
+  /* Preferences hold the users and backups: not before signing in */
+  if (self->store == NULL || (HARLEY_IS_WINDOW (parent) && harley_window_is_locked (HARLEY_WINDOW (parent))))
+    return;
+  prefs = harley_preferences_window_new (parent, self->store);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
+  if (HARLEY_IS_WINDOW (parent))
+    g_signal_connect_object (prefs, "destroy", G_CALLBACK (harley_window_show_practice_name),
+                             parent, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/**
+ * harley_application_close_desk:
+ * @self: a #HarleyApplication
+ * @keep: (nullable): a window to leave open, such as one saying what is
+ *   being done
+ * @error: where to put why the database could not be closed
+ *
+ * Closes every window but @keep without asking (look for unsaved work
+ * first) and closes the practice database, so that it can be replaced (a
+ * restore). Harley keeps running until harley_application_reopen ().
+ *
+ * Returns: whether the database is closed; if not, it stays open and
+ *   harley_application_reopen () shows it again
+ */
+gboolean
+harley_application_close_desk (HarleyApplication  *self,
+                               GtkWindow          *keep,
+                               GError            **error)
+{
+  GList *windows;
+  HarleyStore *store;
+  gint64 until = g_get_monotonic_time () + CLOSE_WAIT_US;
+
+  g_return_val_if_fail (HARLEY_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  g_application_hold (G_APPLICATION (self));
+  g_free (self->closed_by);
+  self->closed_by = g_strdup (harley_store_get_user (self->store));
+  /* Every window, not only the application's: Preferences and the
+   * editors it opens are toplevels of their own, holding the store too. */
+  windows = gtk_window_list_toplevels ();
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != (gpointer) keep)
+      gtk_window_destroy (l->data);
+  /* Let go of them here, or they would hold the store until the end */
+  g_clear_list (&windows, g_object_unref);
+
+  store = self->store;
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_clear_object (&self->store);
+  while (store != NULL && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  if (store == NULL)
+    return TRUE;
+  g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  self->store = g_object_ref (store);
+  g_set_error_literal (error, HARLEY_STORE_ERROR, HARLEY_STORE_ERROR_BUSY,
+                       _("Harley could not close the practice database, as it is still busy. "
+                         "Nothing has been changed; try again in a moment."));
+  return FALSE;
+}
+
+/**
+ * harley_application_reopen:
+ * @self: a #HarleyApplication
+ *
+ * Opens the practice database again after harley_application_close_desk
+ * (), with a fresh main window.
+ *
+ * Returns: (transfer none) (nullable): the new main window, or %NULL when
+ *   the database could not be opened (Harley then says why)
+ */
+GtkWindow *
+harley_application_reopen (HarleyApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = NULL;
+
+  g_return_val_if_fail (HARLEY_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = harley_store_open_full (self->database_path, HARLEY_STORE_OPEN_DEFER_CHECK, &error);
+  /* What the restore records is in the name of who did it; then whoever
+   * is in the restored database's users signs in again */
+  if (self->store != NULL && self->closed_by != NULL)
+    harley_store_set_user (self->store, self->closed_by);
+  g_clear_pointer (&self->closed_by, g_free);
+  if (self->store != NULL)
+    window = GTK_WINDOW (show_desk (self));
+  else
+    show_open_failure (self, error);
+  g_application_release (G_APPLICATION (self));
+  return window;
 }

@@ -19,5 +19,11 @@ void               harley_application_set_database_path (HarleyApplication *self
 GSettings         *harley_application_get_settings (HarleyApplication *self);
 void               harley_application_set_disk_check_root (HarleyApplication *self,
                                                            const char        *sysfs_root);
+void               harley_application_show_preferences (HarleyApplication *self,
+                                                        const char        *page);
+gboolean           harley_application_close_desk (HarleyApplication  *self,
+                                                  GtkWindow          *keep,
+                                                  GError            **error);
+GtkWindow         *harley_application_reopen     (HarleyApplication  *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "harley-address-book.h"
+#include "harley-backup-status.h"
 #include "harley-diary-page.h"
 #include "harley-letters-page.h"
 #include "harley-patient-list.h"
@@ -31,6 +32,7 @@ struct _HarleyWindow
   HarleySamplesPage    *samples;            /* made when first shown */
   GtkBox               *address_book_page;
   HarleyAddressBook    *address_book;       /* made when first shown */
+  HarleyBackupStatus   *backup_status;
 
   /* Owned references */
   HarleyStore          *store;

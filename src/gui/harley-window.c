@@ -366,6 +366,9 @@ harley_window_dispose (GObject *object)
 
   _harley_window_lock_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARLEY_TYPE_WINDOW);
+  /* "list.show-archived" holds the patient list, and through it the
+   * store, which a restore needs closed with the window. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->patients);
   g_clear_object (&self->store);
@@ -386,6 +389,7 @@ harley_window_class_init (HarleyWindowClass *klass)
 
   g_type_ensure (HARLEY_TYPE_PATIENT_EDITOR);
   g_type_ensure (HARLEY_TYPE_PATIENT);
+  g_type_ensure (HARLEY_TYPE_BACKUP_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/harleydesk/Harley/harley-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, toast_overlay);
@@ -399,6 +403,7 @@ harley_window_class_init (HarleyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, letters_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, samples_box);
   gtk_widget_class_bind_template_child (widget_class, HarleyWindow, address_book_page);
+  gtk_widget_class_bind_template_child (widget_class, HarleyWindow, backup_status);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -507,6 +512,7 @@ harley_window_new (HarleyApplication *application,
   if (self->settings != NULL)
     g_object_ref (self->settings);
   harley_patient_editor_set_store (self->editor, store);
+  harley_backup_status_set_store (self->backup_status, store);
   setup_patient_list (self);
   add_list_actions (self);
   bind_settings (self);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "harley-diary.h"
+#include "harley-preferences-backups-private.h"
 #include "harley-preferences-letters-private.h"
 #include "harley-preferences-users-private.h"
 #include "harley-user.h"
@@ -831,6 +832,8 @@ harley_preferences_window_new (GtkWindow   *parent,
   load_diary (self);
   self->letters_page = _harley_preferences_letters_new (store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->letters_page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (_harley_preferences_backups_new (store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (_harley_preferences_users_new (store)));
   if (!harley_user_signed_in_can (store, HARLEY_ROLE_ADMINISTRATOR))
