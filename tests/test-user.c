@@ -60,6 +60,7 @@ test_only_a_hash_is_stored (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyUser) user = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *file = NULL;
   gsize length;
@@ -75,8 +76,9 @@ test_only_a_hash_is_stored (Fixture       *f,
 
   g_assert_true (g_file_get_contents (f->db.path, &file, &length, NULL));
   g_assert_null (g_strstr_len (file, length, "quiet amber river"));
-  g_assert_nonnull (harley_user_sign_in (f->db.store, id, "quiet amber river", HARLEY_SIGN_IN_START, &error));
+  user = harley_user_sign_in (f->db.store, id, "quiet amber river", HARLEY_SIGN_IN_START, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (user);
 }
 
 static void
