@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "harley-audit.h"
 #include "harley-backup.h"
 #include "harley-demo.h"
 #include "harley-letter-draw.h"
@@ -507,6 +508,31 @@ test_generations (Fixture       *f,
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
 }
 
+/* Whether a new backup would hold anything the last does not: a write
+ * since its snapshot, not a view or a sign-in, nor the backup's own
+ * records */
+static void
+test_changed_since_last (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HarleyPatient) patient = harley_test_patient ("Ruth", "Okonjo", "1961-02-03", NULL);
+
+  g_assert_true (harley_backup_changed_since_last (f->db.store));
+  first = make_backup (f, 7);
+  g_assert_false (harley_backup_changed_since_last (f->db.store));
+  g_assert_true (harley_audit_add (f->db.store, HARLEY_AUDIT_VIEW, 1, NULL, NULL, &error));
+  g_assert_true (harley_audit_add (f->db.store, HARLEY_AUDIT_SIGN_IN, 0, "Signed in", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (harley_backup_changed_since_last (f->db.store));
+  g_assert_true (harley_register_save (f->db.store, patient, HARLEY_REGISTER_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (harley_backup_changed_since_last (f->db.store));
+  g_free (make_backup (f, 7));
+  g_assert_false (harley_backup_changed_since_last (f->db.store));
+}
+
 /* A backup that cannot be written leaves no ".part" and removes no older
  * backup. The file size limit stands in for a drive that fills up. */
 static void
@@ -844,6 +870,7 @@ main (int   argc,
   ADD ("/backup/too-new", test_too_new);
   ADD ("/backup/generations", test_generations);
   ADD ("/backup/failed-write-keeps-older", test_failed_write_keeps_older);
+  ADD ("/backup/changed-since-last", test_changed_since_last);
   ADD ("/backup/damaged-database", test_damaged_database);
   ADD ("/backup/same-disk", test_same_disk);
   ADD ("/backup/reveals-nothing", test_reveals_nothing);

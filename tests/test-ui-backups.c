@@ -336,6 +336,46 @@ test_backup_on_quit (void)
   harley_test_remove_database (&desk.dir, &desk.path);
 }
 
+/* Harley opened, a record looked at, and closed again: nothing was
+ * written, so the backup made last time stands, and no older generation
+ * is pushed out */
+static void
+test_quit_unchanged_makes_none (void)
+{
+  Desk desk = { 0 };
+  g_autoptr(HarleyStore) store = harley_test_new_database (&desk.dir, &desk.path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+
+  desk.folder = g_build_filename (desk.dir, "USB Drive", NULL);
+  g_assert_cmpint (g_mkdir (desk.folder, 0700), ==, 0);
+  save_patient (store, "Before");
+  g_assert_true (harley_backup_settings_set_folder (store, desk.folder, &error));
+  g_assert_true (harley_backup_settings_set_passphrase (store, PASSPHRASE, PASSPHRASE, &error));
+  g_clear_object (&store);
+  /* the tests' user, then last time's backup */
+  harley_test_add_user (desk.path);
+  store = harley_store_open (desk.path, &error);
+  made = harley_backup_create (store, desk.folder, PASSPHRASE, 7, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  desk.app = harley_test_start (desk.path);
+  desk.window = harley_test_main_window (desk.app);
+  harley_window_open_patient (desk.window, 1);
+  harley_test_iterate (200);
+  g_application_hold (G_APPLICATION (desk.app));
+  gtk_window_close (GTK_WINDOW (desk.window));
+  g_assert_null (harley_test_find_window (ADW_TYPE_WINDOW));
+  wait_until (no_windows, desk.app);
+  g_application_release (G_APPLICATION (desk.app));
+  g_clear_object (&desk.app);
+  g_assert_cmpuint (count_backups (desk.folder), ==, 1);
+  g_assert_cmpint (count_rows (desk.path, "SELECT count(*) FROM audit WHERE action = 'view'"), ==, 1);
+  g_free (desk.folder);
+  harley_test_remove_database (&desk.dir, &desk.path);
+}
+
 /* Restoring {{{1 */
 
 static gboolean
@@ -512,6 +552,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/backups/overdue-warning", test_overdue_warning, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/backups/folder-removed", test_folder_removed, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/backups/on-quit", test_backup_on_quit, harley_test_run_in_subprocess);
+  g_test_add_data_func ("/ui/backups/quit-unchanged-makes-none", test_quit_unchanged_makes_none,
+                        harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/backups/restore", test_restore, harley_test_run_in_subprocess);
   g_test_add_data_func ("/ui/backups/restore-refused", test_restore_refused, harley_test_run_in_subprocess);
 

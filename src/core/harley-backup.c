@@ -379,6 +379,7 @@ set_snapshot_error (GError **error,
 static GHashTable *
 copy_live (sqlite3     *live,
            sqlite3     *dest,
+           gint64      *last_audit_id,
            GError     **error)
 {
   g_autoptr(GHashTable) rows = NULL;
@@ -392,6 +393,8 @@ copy_live (sqlite3     *live,
     }
   if ((rows = _harley_backup_count_rows (live, error)) != NULL)
     {
+      /* In the same read as the copy: every entry up to it is in the copy */
+      *last_audit_id = query_int (live, "SELECT coalesce (max (id), 0) FROM audit", NULL);
       backup = sqlite3_backup_init (dest, "main", live, "main");
       rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
       if (backup != NULL && sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_DONE)
@@ -420,7 +423,7 @@ take_snapshot (HarleyStore  *store,
 
   if (rc != SQLITE_OK)
     set_snapshot_error (error, rc);
-  else if ((rows = copy_live (harley_store_get_db (store), dest, error)) != NULL)
+  else if ((rows = copy_live (harley_store_get_db (store), dest, &summary->last_audit_id, error)) != NULL)
     {
       summary->schema = (int) query_int (dest, "PRAGMA user_version", NULL);
       /* The live file is in WAL mode and so is the copy's header; a copy
@@ -571,12 +574,14 @@ verify_new (const char                 *target,
 }
 
 static void
-record_good (HarleyStore *store,
-             const char  *target)
+record_good (HarleyStore               *store,
+             const char                *target,
+             const HarleyBackupSummary *made)
 {
-  const char *keys[] = { "last_backup_at", "last_backup_file" };
+  const char *keys[] = { "last_backup_at", "last_backup_file", "last_backup_audit_id" };
   g_autofree char *now = harley_store_now ();
-  const char *values[] = { now, target };
+  g_autofree char *audit_id = g_strdup_printf ("%" G_GINT64_FORMAT, made->last_audit_id);
+  const char *values[] = { now, target, audit_id };
   g_autoptr(GError) error = NULL;
 
   /* The backup is good whether or not this is saved. */
@@ -651,7 +656,8 @@ backup_in (HarleyStore           *store,
  *
  * Makes an encrypted backup of @store in @folder while it stays open,
  * verifies it, records it as the last good backup ("last_backup_at",
- * "last_backup_file") and only then removes the oldest beyond @keep. On
+ * "last_backup_file", and "last_backup_audit_id", the newest audit entry
+ * in it) and only then removes the oldest beyond @keep. On
  * failure nothing is left in @folder and the older backups are kept.
  *
  * Returns: (transfer full) (nullable): the path of the new, good backup
@@ -667,6 +673,7 @@ harley_backup_create (HarleyStore           *store,
   g_autofree char *private_dir = NULL;
   g_autofree char *target = NULL;
   g_autofree char *canonical = NULL;
+  g_autoptr(HarleyBackupSummary) made = NULL;
 
   g_return_val_if_fail (HARLEY_IS_STORE (store), NULL);
   g_return_val_if_fail (folder != NULL && passphrase != NULL, NULL);
@@ -675,13 +682,52 @@ harley_backup_create (HarleyStore           *store,
   canonical = g_canonicalize_filename (folder, NULL);
   if (!check_can_back_up (store, canonical, error) || (private_dir = make_private_dir (error)) == NULL)
     return NULL;
-  target = backup_in (store, canonical, passphrase, private_dir, summary, error);
+  target = backup_in (store, canonical, passphrase, private_dir, &made, error);
   harley_private_tmp_remove (private_dir);
   if (target == NULL)
     return NULL;
-  record_good (store, target);
+  record_good (store, target, made);
   _harley_backup_prune (canonical, keep, target);
+  if (summary != NULL)
+    *summary = g_steal_pointer (&made);
   return g_steal_pointer (&target);
+}
+
+/**
+ * harley_backup_changed_since_last:
+ * @store: the open practice database
+ *
+ * Whether anything was written since the snapshot the last good backup
+ * holds: an audit entry that creates, changes, archives, brings back or
+ * deletes something, or restores a backup (the records of the backup
+ * itself aside). Views, prints, sign-ins and the like change nothing.
+ * With no good backup, or on any doubt, it has.
+ *
+ * Returns: %TRUE when a new backup would hold something the last does not
+ */
+gboolean
+harley_backup_changed_since_last (HarleyStore *store)
+{
+  g_autofree char *last = harley_store_get_practice_detail (store, "last_backup_audit_id");
+  sqlite3_stmt *stmt;
+  gboolean changed = TRUE;
+  gint64 id;
+  char *end;
+
+  g_return_val_if_fail (HARLEY_IS_STORE (store), TRUE);
+
+  if (last == NULL || (id = g_ascii_strtoll (last, &end, 10)) <= 0 || *end != '\0')
+    return TRUE;
+  stmt = harley_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM audit WHERE id > ? AND action IN "
+                               "('create', 'change', 'archive', 'restore', 'delete', 'restore-backup') "
+                               "AND what NOT GLOB 'Practice details: last_backup_*')", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    changed = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return changed;
 }
 
 /* Reading {{{1 */

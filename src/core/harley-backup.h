@@ -37,6 +37,8 @@ typedef struct
   gint64      letters;
   gint64      samples;
   GHashTable *rows;            /* table name → gint64 *: every table counted */
+  gint64      last_audit_id;   /* the newest audit entry in the copy; only when
+                                * just made, not kept in the file */
 } HarleyBackupSummary;
 
 /* A restore verified and ready to replace the live database. */
@@ -67,6 +69,7 @@ GPtrArray            *harley_backup_list                (const char           *f
                                                          GError              **error);
 gboolean              harley_backup_is_same_disk        (const char           *database,
                                                          const char           *folder);
+gboolean              harley_backup_changed_since_last  (HarleyStore          *store);
 
 HarleyBackupRestore  *harley_backup_restore_prepare     (const char           *file,
                                                          const char           *database,

@@ -6,14 +6,16 @@
  * When the main window closes for good (after any question about unsaved
  * changes, which may keep it open), it is hidden and a small "Backing
  * Up" window stays until the backup is made or has failed, then both go
- * and Harley quits. Without a backup folder and passphrase, or when the
- * backup cannot start, Harley closes at once: quitting never waits for
+ * and Harley quits. Without a backup folder and passphrase, when nothing
+ * has been written since the last good backup, or when the backup cannot
+ * start, Harley closes at once: quitting never waits for
  * more than the backup itself. A backup already running (the daily one)
  * is waited for instead of starting another. */
 
 #include <glib/gi18n-lib.h>
 
 #include "harley-backup-on-quit.h"
+#include "harley-backup.h"
 #include "harley-backup-service.h"
 #include "harley-busy-window.h"
 
@@ -54,7 +56,10 @@ on_close_request_cb (GtkWindow *window,
   if (store == NULL)
     return FALSE;
   service = harley_backup_service_get (store);
-  if (!harley_backup_service_get_running (service) && !harley_backup_service_back_up (service, NULL))
+  /* Nothing written since the last good backup: another would only push
+   * an older generation out */
+  if (!harley_backup_service_get_running (service)
+      && (!harley_backup_changed_since_last (store) || !harley_backup_service_back_up (service, NULL)))
     return FALSE;
 
   quitting = g_new0 (Quitting, 1);
