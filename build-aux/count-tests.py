@@ -13,8 +13,8 @@ with open(sys.argv[1], encoding="utf-8") as log:
         cases = re.findall(r"^(ok|not ok)\b(.*)$", test.get("stdout") or "", re.M)
         if cases:
             for verdict, rest in cases:
-                if "# SKIP" in rest:
-                    skipped += 1
+                if "# SKIP" in rest or "# TODO" in rest:
+                    skipped += 1   # skipped, or marked incomplete (a known problem)
                 elif verdict == "ok":
                     passed += 1
                 else:
